@@ -1,0 +1,100 @@
+/**
+ * The one Rule model all four dialects load into (TOML/Elastic, YAML/ESCU, YAML/CAR, YAML/Sigma).
+ * Values are plain JS; positions live beside them in `locate`, never inside them (smol-toml style),
+ * so the model stays cheap and the exports can serialise `document` directly.
+ */
+import type { Span } from '../diag/diagnostic.ts';
+
+export type Dialect = 'elastic' | 'escu' | 'car' | 'sigma';
+/** Query languages dac can compile. `kuery` is recognised for Elastic rules but not compiled. */
+export type Language = 'eql' | 'kuery' | 'spl' | 'car' | 'sigma';
+export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
+
+/** A path into the rule document, as ajv's instancePath splits it: ['rule', 'threat', 0, 'tactic']. */
+export type KeyPath = ReadonlyArray<string | number>;
+
+/**
+ * Finds a value's source range. `which: 'key'` gives the key's span (for "unknown property"
+ * errors), `'value'` (default) the value's. Returns the nearest existing ancestor's span when the
+ * path does not exist (e.g. a missing required property points at its parent).
+ */
+export type Locator = (path: KeyPath, which?: 'key' | 'value') => Span | undefined;
+
+export interface AttackMapping {
+  /** The tactic the file pairs with this technique, when the dialect says (Elastic threat, CAR coverage). */
+  readonly tactic?: { readonly id?: string; readonly name?: string; readonly path: KeyPath };
+  /** Technique or sub-technique id as written (T1053 or T1053.005), with its name when given. */
+  readonly technique: { readonly id: string; readonly name?: string; readonly path: KeyPath };
+}
+
+/**
+ * A test case: replay `dataset` and compare. `alerts` is exact; each other key of `expect` is a
+ * field assertion that must hold for every alert (alert row fields first, else any of its events).
+ */
+export interface RuleTest {
+  readonly dataset: string;
+  readonly alerts: number;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly description?: string;
+  readonly path: KeyPath;
+}
+
+export type RuleTests =
+  | { readonly kind: 'cases'; readonly cases: readonly RuleTest[] }
+  /** Explicit, reasoned opt-out: reported as `untested`, never as pass. */
+  | { readonly kind: 'untested'; readonly reason: string }
+  | { readonly kind: 'none' };
+
+/** The query the rule runs. For text languages, offsets in `text` map into the file via toFileOffset. */
+export type RuleQuery =
+  | {
+      readonly kind: 'text';
+      readonly language: Exclude<Language, 'sigma'>;
+      readonly text: string;
+      readonly path: KeyPath;
+      /** Maps an offset in `text` to an offset in the rule file (handles block strings and escapes). */
+      readonly toFileOffset: (k: number) => number;
+    }
+  /** Sigma: the detection (or correlation) lives in `document`; the front-end reads it via locate. */
+  | { readonly kind: 'sigma'; readonly language: 'sigma' };
+
+export interface Rule {
+  /** Repo-relative path with forward slashes (stable in reports). */
+  readonly file: string;
+  /** The file's text (every span in diagnostics for this rule points into it). */
+  readonly source: string;
+  /** 0-based index of the document in the file (Sigma files may hold several). */
+  readonly docIndex: number;
+  readonly dialect: Dialect;
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly severity?: Severity;
+  readonly riskScore?: number;
+  readonly language: Language;
+  readonly query: RuleQuery;
+  readonly attack: readonly AttackMapping[];
+  readonly tests: RuleTests;
+  readonly references: readonly string[];
+  readonly tags: readonly string[];
+  readonly authors: readonly string[];
+  readonly falsePositives: readonly string[];
+  /** The dialect's document as parsed (plain values), `tests` included; exports strip `tests`. */
+  readonly document: Readonly<Record<string, unknown>>;
+  readonly locate: Locator;
+}
+
+/** An ESCU-style SPL macro (macros/<name>.yml): `name(args)` expands to `definition` with $arg$. */
+export interface MacroDefinition {
+  readonly name: string;
+  readonly definition: string;
+  readonly arguments: readonly string[];
+  readonly description?: string;
+  readonly file: string;
+}
+
+/** All rules of a repo, for cross-rule needs (Sigma correlations, duplicate checks). */
+export interface RuleIndex {
+  readonly rules: readonly Rule[];
+  byIdOrName(key: string): Rule | undefined;
+}
