@@ -1,0 +1,40 @@
+/** Expr → closure over a row. Function lookups and argument shapes are settled at compile time. */
+import type { FieldValue } from '../events/types.ts';
+import { getFunction } from '../ir/functions/index.ts';
+import type { Expr } from '../ir/types.ts';
+import type { Row } from './row.ts';
+
+export type ValueFn = (row: Row) => FieldValue | undefined;
+
+export class RuntimeCompileError extends Error {}
+
+/** SPL's `_time` is the event time in epoch seconds; rows may also carry it as a column. */
+function timeField(row: Row): FieldValue {
+  const v = row.fields['_time'];
+  return v === undefined ? row.ts / 1000 : v;
+}
+
+export function compileExpr(e: Expr): ValueFn {
+  switch (e.kind) {
+    case 'field': {
+      const name = e.name;
+      if (name === '_time') return timeField;
+      return (row) => row.fields[name];
+    }
+    case 'literal': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'call': {
+      const def = getFunction(e.fn);
+      if (!def) throw new RuntimeCompileError(`unknown function ${e.fn}`);
+      if (e.args.length < def.minArgs || e.args.length > def.maxArgs) {
+        throw new RuntimeCompileError(`${e.fn} takes ${def.minArgs}..${def.maxArgs} arguments, got ${e.args.length}`);
+      }
+      const args = e.args.map(compileExpr);
+      const ci = e.caseInsensitive;
+      const run = def.run;
+      return (row) => run(args.map((a) => a(row) ?? null), ci);
+    }
+  }
+}

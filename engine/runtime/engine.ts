@@ -1,0 +1,83 @@
+/**
+ * Runs many rules over one replay. Each rule is compiled once; each event goes only to the rules
+ * whose dispatch keys it carries (plus rules that can match anything). A rule that throws while
+ * running is stopped and reported in `errors`; the others go on.
+ */
+import type { EcsEvent } from '../events/types.ts';
+import type { IrQuery } from '../ir/types.ts';
+import { eventKeys } from './dispatch.ts';
+import { createUnit, dispatchKeys, type Unit } from './query.ts';
+import type { Alert } from './types.ts';
+
+export interface EngineRule { readonly id: string; readonly query: IrQuery }
+export interface EngineError { readonly ruleId: string; readonly message: string; readonly event?: EcsEvent }
+
+interface Entry { readonly id: string; readonly unit: Unit; stamp: number; dead: boolean }
+
+export class Engine {
+  readonly errors: EngineError[] = [];
+  private readonly alerts: Alert[] = [];
+  private readonly entries: Entry[] = [];
+  private readonly always: Entry[] = [];
+  private readonly index = new Map<string, Entry[]>();
+  private finished = false;
+
+  constructor(rules: readonly EngineRule[], private readonly onAlert?: (a: Alert) => void) {
+    for (const r of rules) {
+      let unit: Unit;
+      try {
+        unit = createUnit(r.query, (m) => this.raise({ ruleId: r.id, events: m.events, fields: m.fields, ts: m.ts }));
+      } catch (e) {
+        this.errors.push({ ruleId: r.id, message: `compile: ${(e as Error).message}` });
+        continue;
+      }
+      const entry: Entry = { id: r.id, unit, stamp: -1, dead: false };
+      this.entries.push(entry);
+      const keys = dispatchKeys(r.query);
+      if (!keys) { this.always.push(entry); continue; }
+      for (const k of keys) for (const v of k.values) {
+        const key = k.field + '\0' + v;
+        const list = this.index.get(key);
+        if (list) { if (!list.includes(entry)) list.push(entry); } else this.index.set(key, [entry]);
+      }
+    }
+  }
+
+  private raise(a: Alert): void {
+    this.alerts.push(a);
+    this.onAlert?.(a);
+  }
+
+  private run(e: Entry, ev: EcsEvent): void {
+    if (e.dead || e.stamp === ev.seq) return;
+    e.stamp = ev.seq;
+    try {
+      e.unit.push(ev);
+    } catch (err) {
+      e.dead = true;
+      this.errors.push({ ruleId: e.id, message: (err as Error).message, event: ev });
+    }
+  }
+
+  /** Feed one event; events must arrive in replay order (ts, then seq). */
+  push(ev: EcsEvent): void {
+    for (const e of this.always) this.run(e, ev);
+    if (this.index.size === 0) return;
+    for (const k of eventKeys(ev)) {
+      const list = this.index.get(k);
+      if (list) for (const e of list) this.run(e, ev);
+    }
+  }
+
+  /** Ends the replay: flushes aggregations and trailing windows; returns every alert in order. */
+  finish(): Alert[] {
+    if (!this.finished) {
+      this.finished = true;
+      for (const e of this.entries) {
+        if (e.dead) continue;
+        try { e.unit.finish(); } catch (err) { e.dead = true; this.errors.push({ ruleId: e.id, message: (err as Error).message }); }
+      }
+    }
+    return this.alerts;
+  }
+}
