@@ -12,7 +12,7 @@ import type { Alert } from './types.ts';
 export interface EngineRule { readonly id: string; readonly query: IrQuery }
 export interface EngineError { readonly ruleId: string; readonly message: string; readonly event?: EcsEvent }
 
-interface Entry { readonly id: string; readonly unit: Unit; stamp: number; dead: boolean }
+interface Entry { readonly id: string; readonly order: number; readonly unit: Unit; stamp: number; dead: boolean }
 
 export class Engine {
   readonly errors: EngineError[] = [];
@@ -31,7 +31,7 @@ export class Engine {
         this.errors.push({ ruleId: r.id, message: `compile: ${(e as Error).message}` });
         continue;
       }
-      const entry: Entry = { id: r.id, unit, stamp: -1, dead: false };
+      const entry: Entry = { id: r.id, order: this.entries.length, unit, stamp: -1, dead: false };
       this.entries.push(entry);
       const keys = dispatchKeys(r.query);
       if (!keys) { this.always.push(entry); continue; }
@@ -61,12 +61,18 @@ export class Engine {
 
   /** Feed one event; events must arrive in replay order (ts, then seq). */
   push(ev: EcsEvent): void {
-    for (const e of this.always) this.run(e, ev);
-    if (this.index.size === 0) return;
+    if (this.index.size === 0) {
+      for (const e of this.always) this.run(e, ev);
+      return;
+    }
+    const picked: Entry[] = [...this.always];
     for (const k of eventKeys(ev)) {
       const list = this.index.get(k);
-      if (list) for (const e of list) this.run(e, ev);
+      if (list) for (const e of list) picked.push(e);
     }
+    // Rules see each event in rule order, so alerts come out in the same order every run.
+    if (picked.length > 1) picked.sort((a, b) => a.order - b.order);
+    for (const e of picked) this.run(e, ev);
   }
 
   /** Ends the replay: flushes aggregations and trailing windows; returns every alert in order. */
