@@ -25,6 +25,8 @@ export interface AttackMapping {
   readonly tactic?: { readonly id?: string; readonly name?: string; readonly path: KeyPath };
   /** Technique or sub-technique id as written (T1053 or T1053.005), with its name when given. */
   readonly technique: { readonly id: string; readonly name?: string; readonly path: KeyPath };
+  /** The technique this one is nested under in the file (Elastic `subtechnique`, CAR `subtechniques`). */
+  readonly parent?: { readonly id: string; readonly path: KeyPath };
 }
 
 /**

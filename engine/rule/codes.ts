@@ -1,0 +1,26 @@
+/**
+ * The rule layer's closed set of diagnostic names. Schema errors are `schema/<ajv keyword>`;
+ * YAML/TOML syntax errors come from their sources; ATT&CK ones live in attack/codes.ts.
+ */
+export type RuleCode =
+  | 'rule/unknown-dialect'
+  | 'rule/empty-file'
+  | 'rule/not-a-mapping'
+  | 'rule/unsupported-extension'
+  | 'rule/read-failed'
+  | 'rule/car-no-implementation'
+  | 'rule/car-not-runnable'
+  | 'rule/contentctl-tests'
+  | 'rule/escu-v4'
+  | 'rule/escu-name-too-long'
+  | 'rule/escu-file-name'
+  | 'rule/escu-missing-filter'
+  | 'rule/duplicate-id'
+  | 'rule/duplicate-name'
+  | 'rule/bad-uuid'
+  | 'rule/bad-date'
+  | 'rule/date-order'
+  | 'rule/unknown-dataset'
+  | 'rule/tests-skip-reason'
+  | 'rule/macro-invalid'
+  | 'rule/duplicate-macro';

@@ -1,0 +1,36 @@
+/**
+ * SPL macros, ESCU layout: one YAML file per macro under rules/macros/ with `name` (as Splunk
+ * calls it, `name(n)` for n arguments), `definition`, `arguments`, `description`.
+ */
+import type { Diagnostic } from '../diag/diagnostic.ts';
+import type { MacroDefinition } from './model.ts';
+import { parseYamlSource } from './yaml-source.ts';
+import { asRecord, str, strList } from './values.ts';
+
+export function loadMacroSource(text: string, file: string): { macros: MacroDefinition[]; diagnostics: Diagnostic[] } {
+  const parsed = parseYamlSource(text, file);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const macros: MacroDefinition[] = [];
+  for (const d of parsed.docs) {
+    const doc = asRecord(d.value);
+    const name = str(doc?.name);
+    const definition = str(doc?.definition);
+    if (!doc || name === undefined || definition === undefined) {
+      diagnostics.push({
+        code: 'rule/macro-invalid', severity: 'error', file, span: d.locate([name === undefined ? 'name' : 'definition']),
+        message: 'a macro file needs string `name` and `definition` keys',
+      });
+      continue;
+    }
+    const args = strList(doc.arguments);
+    const m = /\((\d+)\)$/.exec(name);
+    if ((m ? Number(m[1]) : 0) !== args.length) {
+      diagnostics.push({
+        code: 'rule/macro-invalid', severity: 'error', file, span: d.locate(['arguments'], 'key'),
+        message: `macro '${name}' declares ${m ? m[1] : 0} argument(s) in its name but lists ${args.length}`,
+      });
+    }
+    macros.push({ name, definition, arguments: args, description: str(doc.description), file });
+  }
+  return { macros, diagnostics };
+}
