@@ -111,7 +111,16 @@ export interface ReadLocation {
 /** Every record read is either yielded or rejected with its location and reason: nothing is dropped. */
 export type ReaderItem =
   | { readonly ok: true; readonly record: SourceRecord; readonly loc: ReadLocation }
-  | { readonly ok: false; readonly loc: ReadLocation; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly loc: ReadLocation;
+      readonly reason: string;
+      /**
+       * Set for input that is not a record of this format at all (e.g. classic WinEventLog text
+       * between XML events in a Splunk .raw file): reported and counted as skipped, not rejected.
+       */
+      readonly skipped?: boolean;
+    };
 
 export type EventFormat = 'xml' | 'evtx' | 'ndjson' | 'zeek' | 'pcap';
 

@@ -1,0 +1,82 @@
+/**
+ * SourceRecord → normalized ECS fields and the replay timestamp.
+ *
+ * Which clock is @timestamp (the decision, also in docs/events.md):
+ * A Sysmon event carries two times: EventData/UtcTime, when the activity happened, and
+ * System/TimeCreated, when the record was written. Sysmon writes network connections (event 3)
+ * late, tens of seconds in real recordings, so ordering by record time can put a connection after
+ * the registry write it caused — and sequences written "connection, then write" never fire. Some
+ * collectors also write local time with a trailing Z in TimeCreated. Winlogbeat's Sysmon module
+ * sets @timestamp from UtcTime and event.created from TimeCreated; dac does the same by default
+ * (clock `activity`). A dataset may choose `record`: then @timestamp is TimeCreated. Events
+ * without UtcTime (Security, TaskScheduler) use TimeCreated under either clock. event.created
+ * always holds the record time.
+ */
+import type { EcsFields, SourceRecord } from '../types.ts';
+import type { ReplayClock } from '../dataset-manifest.ts';
+import { fromFlat, fromWinRecord, type WinView } from './win-view.ts';
+import { normalizeSysmon } from './sysmon.ts';
+import { normalizeSecurity, normalizeTaskScheduler } from './security.ts';
+import { commonWinFields } from './win-common.ts';
+import { normalizeZeekConn, normalizeZeekDceRpc } from './zeek.ts';
+import { normalizeRpc } from './rpc.ts';
+import { fromEpochSeconds, iso, parseTime } from './time.ts';
+import type { Out } from './out.ts';
+
+export type Normalized =
+  | { readonly ok: true; readonly fields: EcsFields; readonly ts: number }
+  | { readonly ok: false; readonly reason: string };
+
+export interface NormalizeOptions {
+  readonly clock: ReplayClock;
+}
+
+function isSysmon(v: WinView): boolean {
+  return v.provider === 'Microsoft-Windows-Sysmon' || v.channel.toLowerCase() === 'microsoft-windows-sysmon/operational';
+}
+
+function mapWin(v: WinView): Out {
+  if (isSysmon(v)) return normalizeSysmon(v);
+  if (v.provider === 'Microsoft-Windows-Security-Auditing' || v.channel.toLowerCase() === 'security') return normalizeSecurity(v);
+  if (v.provider === 'Microsoft-Windows-TaskScheduler') return normalizeTaskScheduler(v);
+  return commonWinFields(v, v.channel.toLowerCase() === 'system' ? 'system' : 'windows');
+}
+
+function finish(fields: Out, ts: number, created: number | undefined): Normalized {
+  fields['@timestamp'] = iso(ts);
+  if (created !== undefined) fields['event.created'] = iso(created);
+  return { ok: true, fields, ts };
+}
+
+function normalizeWin(v: WinView, opts: NormalizeOptions): Normalized {
+  if (!Number.isInteger(v.eventId)) return { ok: false, reason: 'record has no numeric EventID' };
+  const record = parseTime(v.timeCreated);
+  const activity = isSysmon(v) ? parseTime(v.data['UtcTime']) : undefined;
+  const ts = opts.clock === 'record' ? record ?? activity : activity ?? record;
+  if (ts === undefined) return { ok: false, reason: `no usable time (TimeCreated ${JSON.stringify(v.timeCreated ?? null)})` };
+  return finish(mapWin(v), ts, record);
+}
+
+function normalizeEcs(doc: EcsFields, opts: NormalizeOptions): Normalized {
+  const at = typeof doc['@timestamp'] === 'string' ? parseTime(doc['@timestamp']) : undefined;
+  const created = typeof doc['event.created'] === 'string' ? parseTime(doc['event.created']) : undefined;
+  const ts = opts.clock === 'record' ? created ?? at : at ?? created;
+  if (ts === undefined) return { ok: false, reason: 'ECS document has no parseable @timestamp' };
+  return { ok: true, fields: { ...doc }, ts };
+}
+
+export function normalize(rec: SourceRecord, opts: NormalizeOptions): Normalized {
+  switch (rec.kind) {
+    case 'win': return normalizeWin(fromWinRecord(rec.win), opts);
+    case 'flat': return normalizeWin(fromFlat(rec.doc), opts);
+    case 'ecs': return normalizeEcs(rec.doc, opts);
+    case 'zeek': {
+      const ts = fromEpochSeconds(rec.doc['ts']);
+      if (ts === undefined) return { ok: false, reason: 'Zeek record has no numeric ts' };
+      if (rec.log === 'conn') return finish(normalizeZeekConn(rec.doc), ts, undefined);
+      if (rec.log === 'dce_rpc') return finish(normalizeZeekDceRpc(rec.doc), ts, undefined);
+      return { ok: false, reason: `Zeek ${rec.log} log is not supported (conn and dce_rpc are)` };
+    }
+    case 'rpc': return finish({ ...normalizeRpc(rec.rpc) }, rec.rpc.ts, undefined);
+  }
+}

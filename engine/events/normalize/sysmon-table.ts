@@ -1,0 +1,131 @@
+/**
+ * Sysmon → ECS mapping tables, as Winlogbeat's Sysmon module sets them
+ * (x-pack/winlogbeat/module/sysmon/ingest/sysmon.yml in elastic/beats). Data, not code: the
+ * normalizer (sysmon.ts) walks these in order.
+ */
+
+export interface Categorization {
+  readonly category: readonly string[];
+  readonly type: readonly string[];
+  readonly action: string;
+  readonly outcome?: string;
+}
+
+export const SYSMON_EVENTS: Readonly<Record<number, Categorization>> = {
+  1: { category: ['process'], type: ['start'], action: 'Process creation' },
+  2: { category: ['file'], type: ['change'], action: 'A process changed a file creation time' },
+  3: { category: ['network'], type: ['start', 'connection', 'protocol'], action: 'Network connection' },
+  4: { category: ['process'], type: ['change'], action: 'Sysmon service state changed' },
+  5: { category: ['process'], type: ['end'], action: 'Process terminated' },
+  6: { category: ['driver'], type: ['start'], action: 'Driver loaded' },
+  7: { category: ['process'], type: ['change'], action: 'Image loaded' },
+  8: { category: ['process'], type: ['change'], action: 'CreateRemoteThread' },
+  9: { category: ['process'], type: ['access'], action: 'RawAccessRead' },
+  10: { category: ['process'], type: ['access'], action: 'ProcessAccess' },
+  11: { category: ['file'], type: ['creation'], action: 'FileCreate' },
+  12: { category: ['configuration', 'registry'], type: ['change'], action: 'RegistryEvent (Object create and delete)' },
+  13: { category: ['configuration', 'registry'], type: ['change'], action: 'RegistryEvent (Value Set)' },
+  14: { category: ['configuration', 'registry'], type: ['change'], action: 'RegistryEvent (Key and Value Rename)' },
+  15: { category: ['file'], type: ['access'], action: 'FileCreateStreamHash' },
+  16: { category: ['configuration'], type: ['change'], action: 'ServiceConfigurationChange' },
+  17: { category: ['file'], type: ['creation'], action: 'PipeEvent (Pipe Created)' },
+  18: { category: ['file'], type: ['access'], action: 'PipeEvent (Pipe Connected)' },
+  19: { category: ['process'], type: ['info'], action: 'WmiEvent (WmiEventFilter activity detected)' },
+  20: { category: ['process'], type: ['change'], action: 'WmiEvent (WmiEventConsumer activity detected)' },
+  21: { category: ['process'], type: ['access'], action: 'WmiEvent (WmiEventConsumerToFilter activity detected)' },
+  22: { category: ['network'], type: ['connection', 'protocol', 'info'], action: 'DNSEvent (DNS query)' },
+  23: { category: ['file'], type: ['deletion'], action: 'FileDelete (File Delete archived)' },
+  24: { category: [], type: ['change'], action: 'ClipboardChange (New content in the clipboard)' },
+  25: { category: ['process'], type: ['change'], action: 'ProcessTampering (Process image change)' },
+  26: { category: ['file'], type: ['deletion'], action: 'FileDeleteDetected (File Delete logged)' },
+  27: { category: ['file'], type: ['creation'], action: 'FileBlockExecutable', outcome: 'failure' },
+  28: { category: ['file'], type: ['deletion'], action: 'FileBlockShredding' },
+  29: { category: ['file'], type: ['creation'], action: 'FileExecutableDetected' },
+  255: { category: ['process'], type: [], action: 'Error', outcome: 'failure' },
+};
+
+export type Conv = 'string' | 'long' | 'ip';
+
+/**
+ * EventData name → ECS field, in pipeline order. When several names feed one field the first
+ * present wins (Image before SourceImage before Destination). `only`/`except` restrict by code.
+ */
+export interface FieldRule {
+  readonly from: string;
+  readonly to: string;
+  readonly conv?: Conv;
+  readonly only?: readonly number[];
+  readonly except?: readonly number[];
+}
+
+const NOT_7 = [7];
+export const SYSMON_FIELDS: readonly FieldRule[] = [
+  { from: 'RuleName', to: 'rule.name' },
+  { from: 'ProcessGuid', to: 'process.entity_id' },
+  { from: 'ProcessId', to: 'process.pid', conv: 'long' },
+  { from: 'Image', to: 'process.executable' },
+  { from: 'SourceProcessGuid', to: 'process.entity_id' },
+  { from: 'SourceProcessGUID', to: 'process.entity_id' },
+  { from: 'SourceProcessId', to: 'process.pid', conv: 'long' },
+  { from: 'SourceThreadId', to: 'process.thread.id', conv: 'long' },
+  { from: 'SourceImage', to: 'process.executable' },
+  { from: 'Destination', to: 'process.executable' },
+  { from: 'CommandLine', to: 'process.command_line' },
+  { from: 'CurrentDirectory', to: 'process.working_directory' },
+  { from: 'ParentProcessGuid', to: 'process.parent.entity_id' },
+  { from: 'ParentProcessId', to: 'process.parent.pid', conv: 'long' },
+  { from: 'ParentImage', to: 'process.parent.executable' },
+  { from: 'ParentCommandLine', to: 'process.parent.command_line' },
+  { from: 'OriginalFileName', to: 'process.pe.original_file_name', except: NOT_7 },
+  { from: 'Company', to: 'process.pe.company', except: NOT_7 },
+  { from: 'Description', to: 'process.pe.description', except: NOT_7 },
+  { from: 'FileVersion', to: 'process.pe.file_version', except: NOT_7 },
+  { from: 'Product', to: 'process.pe.product', except: NOT_7 },
+  { from: 'TargetFilename', to: 'file.path' },
+  { from: 'Device', to: 'file.path' },
+  { from: 'PipeName', to: 'file.name' },
+  { from: 'ImageLoaded', to: 'file.path' },
+  { from: 'Signature', to: 'file.code_signature.subject_name' },
+  { from: 'SignatureStatus', to: 'file.code_signature.status' },
+  { from: 'OriginalFileName', to: 'file.pe.original_file_name', only: [7] },
+  { from: 'Company', to: 'file.pe.company', only: [7] },
+  { from: 'Description', to: 'file.pe.description', only: [7] },
+  { from: 'FileVersion', to: 'file.pe.file_version', only: [7] },
+  { from: 'Product', to: 'file.pe.product', only: [7] },
+  { from: 'Protocol', to: 'network.transport' },
+  { from: 'DestinationPortName', to: 'network.protocol', except: [22] },
+  { from: 'SourcePortName', to: 'network.protocol', except: [22] },
+  { from: 'SourceIp', to: 'source.ip', conv: 'ip' },
+  { from: 'SourceHostname', to: 'source.domain' },
+  { from: 'SourcePort', to: 'source.port', conv: 'long' },
+  { from: 'DestinationIp', to: 'destination.ip', conv: 'ip' },
+  { from: 'DestinationHostname', to: 'destination.domain' },
+  { from: 'DestinationPort', to: 'destination.port', conv: 'long' },
+  { from: 'QueryName', to: 'dns.question.name' },
+  { from: 'QueryStatus', to: 'sysmon.dns.status' },
+];
+
+/** Which event codes put Hashes under process.hash vs file.hash (first match wins for 26). */
+export const PROCESS_HASH_CODES: ReadonlySet<number> = new Set([1, 23, 24, 25, 26]);
+export const FILE_HASH_CODES: ReadonlySet<number> = new Set([6, 7, 15, 26, 29]);
+export const REGISTRY_CODES: ReadonlySet<number> = new Set([12, 13, 14]);
+
+/** Registry hive names → Elastic's short form. */
+export const HIVES: Readonly<Record<string, string>> = {
+  HKEY_CLASSES_ROOT: 'HKCR', HKCR: 'HKCR', HKEY_CURRENT_CONFIG: 'HKCC', HKCC: 'HKCC', HKEY_CURRENT_USER: 'HKCU',
+  HKCU: 'HKCU', HKEY_DYN_DATA: 'HKDD', HKDD: 'HKDD', HKEY_LOCAL_MACHINE: 'HKLM', HKLM: 'HKLM',
+  HKEY_PERFORMANCE_DATA: 'HKPD', HKPD: 'HKPD', HKEY_USERS: 'HKU', HKU: 'HKU',
+};
+
+/** DNS record type numbers Sysmon writes in QueryResults (`type:  5 name`). */
+export const DNS_TYPES: Readonly<Record<string, string>> = {
+  1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV',
+  35: 'NAPTR', 39: 'DNAME', 41: 'OPT', 43: 'DS', 46: 'RRSIG', 47: 'NSEC', 48: 'DNSKEY', 65: 'HTTPS', 255: 'ANY',
+};
+
+/** QueryStatus codes → names (the common ones; others stay numeric). */
+export const DNS_STATUS: Readonly<Record<string, string>> = {
+  0: 'SUCCESS', 5: 'ERROR_ACCESS_DENIED', 123: 'ERROR_INVALID_NAME', 1460: 'ERROR_TIMEOUT',
+  9002: 'DNS_ERROR_RCODE_SERVER_FAILURE', 9003: 'DNS_ERROR_RCODE_NAME_ERROR', 9501: 'DNS_INFO_NO_RECORDS',
+  9701: 'DNS_ERROR_RECORD_DOES_NOT_EXIST', 1214: 'ERROR_INVALID_NETNAME',
+};

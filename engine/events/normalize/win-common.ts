@@ -1,0 +1,75 @@
+/**
+ * Fields every Windows event gets, whatever its provider: winlog.*, host.*, event.code/provider,
+ * the raw EventData as winlog.event_data.<Name>, and the two clocks.
+ *
+ * Raw fields are kept even where Winlogbeat renames them away (Image → process.executable removes
+ * winlog.event_data.Image there): Sigma and CAR content addresses the raw names, and keeping
+ * both costs nothing at replay. Empty values, "-" and the null GUID are dropped as Winlogbeat does.
+ */
+import type { WinView } from './win-view.ts';
+import { append, set, type Out } from './out.ts';
+
+const NULL_GUID = '{00000000-0000-0000-0000-000000000000}';
+
+export function isEmptyValue(v: string | undefined): boolean {
+  return v === undefined || v === '' || v === '-' || v === NULL_GUID;
+}
+
+/** Audit success / failure keyword bits of Security events. */
+const AUDIT_SUCCESS = 0x0020000000000000n;
+const AUDIT_FAILURE = 0x0010000000000000n;
+
+export function auditOutcome(keywords: string | undefined): 'success' | 'failure' | undefined {
+  if (!keywords) return undefined;
+  let k: bigint;
+  try { k = BigInt(keywords.trim()); } catch { return undefined; }
+  if (k < 0n) k = (1n << 64n) + k; // NXLog writes the 64-bit mask as a signed number
+  if (k & AUDIT_FAILURE) return 'failure';
+  if (k & AUDIT_SUCCESS) return 'success';
+  return undefined;
+}
+
+export function commonWinFields(v: WinView, module: string): Out {
+  const out: Out = {};
+  set(out, 'event.kind', 'event');
+  set(out, 'event.module', module);
+  set(out, 'event.provider', v.provider);
+  set(out, 'event.code', String(v.eventId));
+  set(out, 'winlog.event_id', String(v.eventId));
+  set(out, 'winlog.channel', v.channel);
+  set(out, 'winlog.computer_name', v.computer);
+  set(out, 'winlog.provider_name', v.provider);
+  set(out, 'winlog.provider_guid', v.providerGuid);
+  set(out, 'winlog.record_id', v.recordId);
+  set(out, 'winlog.process.pid', v.processId);
+  set(out, 'winlog.process.thread.id', v.threadId);
+  set(out, 'winlog.user.identifier', v.userId);
+  set(out, 'winlog.version', v.version);
+  set(out, 'winlog.opcode', v.opcode);
+  set(out, 'winlog.task', v.task);
+  set(out, 'winlog.keywords', v.keywords);
+  set(out, 'host.name', v.computer);
+  set(out, 'host.hostname', v.computer.split('.')[0]);
+  set(out, 'host.os.type', 'windows');
+  set(out, 'host.os.family', 'windows');
+  set(out, 'message', v.message);
+  for (const [name, value] of Object.entries(v.data)) {
+    if (!isEmptyValue(value)) out[`winlog.event_data.${name}`] = value;
+  }
+  if (v.userData) for (const [name, value] of Object.entries(v.userData)) set(out, `winlog.user_data.${name}`, value);
+  return out;
+}
+
+/** user.domain / user.name from `DOMAIN\user` (left alone when it is not in that form). */
+export function setDomainUser(out: Out, value: string | undefined): void {
+  if (!value) return;
+  const parts = value.split('\\');
+  if (parts.length !== 2) return;
+  set(out, 'user.domain', parts[0]);
+  set(out, 'user.name', parts[1]);
+}
+
+export function relatedUser(out: Out): void {
+  const u = out['user.name'];
+  if (typeof u === 'string') append(out, 'related.user', u);
+}

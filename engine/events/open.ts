@@ -1,0 +1,67 @@
+/**
+ * Opening an event file: bytes as a stream, gzip undone when the file starts with gzip's magic
+ * (1f 8b) whatever its name, and the first bytes (decompressed) for format detection.
+ */
+import { createReadStream } from 'node:fs';
+import { open as openFd } from 'node:fs/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+/** Bytes read for detection; enough for a whole first event line in every format we know. */
+export const HEAD_BYTES = 64 * 1024;
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === GZIP_MAGIC_0 && bytes[1] === GZIP_MAGIC_1;
+}
+
+async function rawHead(path: string, n: number): Promise<Uint8Array> {
+  const fd = await openFd(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fd.read(buf, 0, n, 0);
+    return new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
+  } finally {
+    await fd.close();
+  }
+}
+
+/** The file's bytes, decompressed if gzip, as a stream of chunks (memory flat in file size). */
+export async function* openStream(path: string): AsyncIterable<Uint8Array> {
+  const gz = isGzip(await rawHead(path, 2));
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } finally {
+    raw.destroy();
+    if (gz) stream.destroy();
+  }
+}
+
+/** Up to `n` decompressed bytes from the start of the file (for detect()). */
+export async function readHead(path: string, n = HEAD_BYTES): Promise<Uint8Array> {
+  const first = await rawHead(path, n);
+  if (!isGzip(first)) return first;
+  // A truncated gzip stream still inflates up to where it stops: read the head through the stream.
+  const parts: Uint8Array[] = [];
+  let have = 0;
+  for await (const chunk of openStream(path)) {
+    parts.push(chunk);
+    have += chunk.length;
+    if (have >= n) break;
+  }
+  const all = Buffer.concat(parts);
+  return new Uint8Array(all.buffer, all.byteOffset, Math.min(n, all.length));
+}
+
+/** Whole-buffer helper for tests and small inputs. */
+export function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
+  return isGzip(bytes) ? new Uint8Array(gunzipSync(bytes)) : bytes;
+}
+
+/** Wraps an in-memory buffer as the stream shape readers take (tests, generated data). */
+export async function* bytesStream(bytes: Uint8Array, chunkSize = 1 << 16): AsyncIterable<Uint8Array> {
+  const data = gunzipIfNeeded(bytes);
+  for (let i = 0; i < data.length; i += chunkSize) yield data.subarray(i, Math.min(data.length, i + chunkSize));
+}
