@@ -1,0 +1,152 @@
+/**
+ * The main job: grade every selected rule — validation, unit, integration — and assemble the
+ * report. Inputs are already loaded (see inputs.ts), so tests can drive this with in-memory repos.
+ */
+import type { Diagnostic } from '../diag/diagnostic.ts';
+import { lineCol, location } from '../diag/render.ts';
+import type { IrQuery } from '../ir/types.ts';
+import type { MacroDefinition, Rule } from '../rule/model.ts';
+import { compileEnv, compileRule } from './compile.ts';
+import { coverage, type TechniqueInfo } from './coverage.ts';
+import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
+import { gradeIntegration, replayAll } from './integration.ts';
+import type { DiagnosticEntry, RuleResult, RunReport, Status, Totals } from './types.ts';
+import { runUnit } from './unit.ts';
+
+export interface ValidatedRule { readonly rule: Rule; readonly diagnostics: readonly Diagnostic[] }
+
+export interface HarnessInputs {
+  readonly rules: readonly ValidatedRule[];
+  readonly repoDiagnostics: readonly Diagnostic[];
+  readonly macros: ReadonlyMap<string, MacroDefinition>;
+  readonly sources: ReadonlyMap<string, string>;
+  readonly attackVersion: string | null;
+  readonly technique: (id: string) => TechniqueInfo | undefined;
+  readonly datasets: DatasetSource;
+}
+
+export interface HarnessOptions {
+  /** Grade only these rules (ids); integration still replays every dataset with every valid rule. */
+  readonly select?: (rule: Rule) => boolean;
+  readonly unitOnly?: boolean;
+  readonly version: string;
+  readonly onPhase?: (phase: string) => void;
+  readonly onProgress?: (events: number, total: number) => void;
+}
+
+export function diagnosticEntry(d: Diagnostic, sources: ReadonlyMap<string, string>): DiagnosticEntry {
+  const lookup = (f: string) => sources.get(f);
+  const lc = lineCol(d, lookup);
+  return { code: d.code, severity: d.severity, message: d.message, location: location(d, lookup), ...(lc ? { line: lc.line, col: lc.col } : {}) };
+}
+
+function counts(statuses: Status[]): Record<Status, number> {
+  const c: Record<Status, number> = { pass: 0, fail: 0, skipped: 0, error: 0, untested: 0 };
+  for (const s of statuses) c[s]++;
+  return c;
+}
+
+function attackOf(rule: Rule): RuleResult['attack'] {
+  const tactics = new Set<string>();
+  const techniques = new Set<string>();
+  for (const m of rule.attack) {
+    techniques.add(m.technique.id.toUpperCase());
+    const t = m.tactic?.id ?? m.tactic?.name;
+    if (t) tactics.add(t);
+  }
+  return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
+}
+
+export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: Record<string, number> }> {
+  const timings: Record<string, number> = {};
+  const clock = (name: string, t0: number) => { timings[name] = (timings[name] ?? 0) + (performance.now() - t0); };
+  const env = compileEnv(inputs.rules.map((r) => r.rule), inputs.macros);
+
+  // Validation: the loader/checker diagnostics plus the front-end's (query parse, types, fields).
+  opts.onPhase?.('validation');
+  let t0 = performance.now();
+  const graded = inputs.rules.map(({ rule, diagnostics }) => {
+    const compiled = compileRule(rule, env);
+    const all = [...diagnostics, ...compiled.diagnostics.filter((d) => !diagnostics.some((x) => x.code === d.code && x.span?.start === d.span?.start))];
+    const errors = all.filter((d) => d.severity === 'error');
+    const query: IrQuery | undefined = errors.length ? undefined : compiled.query;
+    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`) : query ? [] : ['the front-end produced no query'];
+    return { rule, diagnostics: all, query, validation: { status: (query ? 'pass' : 'fail') as Status, reasons } };
+  });
+  clock('validation', t0);
+
+  const selected = graded.filter((g) => !opts.select || opts.select(g.rule));
+  const runnable = graded.filter((g): g is typeof g & { query: IrQuery } => g.query !== undefined);
+
+  // Unit: each selected rule alone on each of its datasets.
+  opts.onPhase?.('unit');
+  t0 = performance.now();
+  const unit = new Map<string, RuleResult['unit']>();
+  for (const g of selected) {
+    if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
+    unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
+  }
+  clock('unit', t0);
+
+  // Integration: every valid rule over one replay of every dataset.
+  const loaded: LoadedDataset[] = [];
+  t0 = performance.now();
+  for (const name of inputs.datasets.names()) {
+    const ds = await inputs.datasets.load(name);
+    if (ds) loaded.push(ds);
+  }
+  clock('load', t0);
+  let integration: ReturnType<typeof replayAll> | undefined;
+  if (!opts.unitOnly) {
+    opts.onPhase?.('integration');
+    t0 = performance.now();
+    const stream = mergeReplay(loaded);
+    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, stream.length));
+    clock('integration', t0);
+  }
+
+  const results: RuleResult[] = selected.map((g) => ({
+    id: g.rule.id,
+    name: g.rule.name,
+    file: g.rule.file,
+    dialect: g.rule.dialect,
+    language: g.rule.language,
+    ...(g.rule.severity ? { severity: g.rule.severity } : {}),
+    attack: attackOf(g.rule),
+    validation: { ...g.validation, diagnostics: g.diagnostics.map((d) => diagnosticEntry(d, inputs.sources)) },
+    unit: unit.get(g.rule.id) ?? { status: 'skipped', reasons: ['skipped'], cases: [] },
+    integration: !g.query
+      ? { status: 'skipped', reasons: ['skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
+      : !integration
+        ? { status: 'skipped', reasons: ['skipped: --unit-only'], cases: [], falsePositives: [], mixedAlerts: [] }
+        : gradeIntegration(g.rule, integration),
+  }));
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const datasets = loaded.map((d) => d.result).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const ev = datasets.reduce((acc, d) => ({ read: acc.read + d.events.read, used: acc.used + d.events.used, rejected: acc.rejected + d.events.rejected }), { read: 0, used: 0, rejected: 0 });
+  const passing = results.filter((r) => r.validation.status === 'pass' && r.unit.status === 'pass' && r.integration.status === 'pass').length;
+  const unitOk = (s: Status) => s === 'pass' || s === 'untested';
+  const intOk = (s: Status) => s === 'pass' || (opts.unitOnly === true && s === 'skipped');
+  const totals: Totals = {
+    rules: results.length,
+    validation: counts(results.map((r) => r.validation.status)),
+    unit: counts(results.map((r) => r.unit.status)),
+    integration: counts(results.map((r) => r.integration.status)),
+    passing,
+    datasets: datasets.length,
+    events: ev,
+    ok: results.every((r) => r.validation.status === 'pass' && unitOk(r.unit.status) && intOk(r.integration.status)) && !inputs.repoDiagnostics.some((d) => d.severity === 'error'),
+  };
+  if (integration) timings.events = integration.events;
+  const report: RunReport = {
+    tool: { name: 'dac', version: opts.version, reportFormat: 1 },
+    attackVersion: inputs.attackVersion,
+    totals,
+    rules: results,
+    datasets,
+    coverage: coverage(results, inputs.technique),
+    repoDiagnostics: inputs.repoDiagnostics.map((d) => diagnosticEntry(d, inputs.sources)),
+  };
+  return { report, timings };
+}
