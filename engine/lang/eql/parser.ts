@@ -148,6 +148,7 @@ class Parser {
     let end = this.expectOp(']').span;
     let by: Node[] = [];
     let runs = 1;
+    if (this.isKw('fork')) throw new EqlError('endgame-only', this.t.span, '`fork` is Endgame EQL', 'remove it');
     if (this.isKw('by')) { this.next(); by = this.keys(); end = by[by.length - 1].span; }
     if (this.isKw('with') && this.isKw('runs', this.peek())) {
       this.next();
@@ -158,7 +159,6 @@ class Parser {
       this.next();
       runs = Number(n.value);
       if (runs < 2 || runs > 100) throw new EqlError('bad-runs', join(r.span, n.span), `runs must be between 2 and 100, got ${runs}`, 'write `with runs=2` or more, or drop it for a single match');
-      if (missing) throw new EqlError('bad-runs', join(r.span, n.span), 'a missing event cannot repeat');
       end = n.span;
     }
     return { query, by, runs, missing, span: join(start.span, end) };
@@ -372,7 +372,7 @@ class Parser {
       else if (p.kind === 'quoted') parts.push(p.value);
       else this.fail(parts.length ? 'expected a field name after .' : 'expected a field name');
       end = this.next().span;
-      if (this.isOp('[')) {
+      if (this.isOp('[') && this.t.span.start === end.end && this.peek().kind === 'number') {
         const b = this.t;
         throw new EqlError('endgame-only', b.span, 'array indexing field[n] is Endgame EQL', 'match any element instead: array fields match when any element does');
       }

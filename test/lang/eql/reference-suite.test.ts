@@ -75,4 +75,4 @@ describeShared('EQL reference suite (Elasticsearch dialect, sensitive oracle)', 
 });
 
 /** Pinned: the number of reference queries that use only Elasticsearch constructs. */
-const EXPECTED_RUN = 62;
+const EXPECTED_RUN = 76;
