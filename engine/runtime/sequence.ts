@@ -81,12 +81,18 @@ function orderedUnit(q: SequenceQuery, emit: Emit): Unit {
   const expired = (p: Partial, ts: number) => maxspan !== undefined && ts - p.start > maxspan;
 
   const complete = (k: string, p: Partial, ts: number) => {
+    const trailing = gaps[main.length].length > 0 && maxspan !== undefined;
+    let deadline = maxspan === undefined ? 0 : p.start + maxspan;
     if (gaps[0].length && maxspan !== undefined) {
-      const seen = leadingSeen.get(k) ?? [];
-      if (seen.some((t) => t >= ts - maxspan && t <= p.start)) return;
+      const seen = (leadingSeen.get(k) ?? []).filter((t) => t >= ts - maxspan && t <= p.start);
+      if (seen.length && !trailing) return;
+      // Leading and trailing missing steps: the match is void only if a trailing event also fits
+      // within maxspan of the latest leading one (the whole sequence, missing events included,
+      // must fit in maxspan; ES QA leadingAndTrailingExcluded1/2). No leading event: it stands.
+      if (trailing) deadline = seen.length ? Math.max(...seen) + maxspan : Number.NEGATIVE_INFINITY;
     }
-    if (gaps[main.length].length && maxspan !== undefined) {
-      awaiting.push({ key: k, p, deadline: p.start + maxspan });
+    if (trailing) {
+      awaiting.push({ key: k, p, deadline });
       return;
     }
     emit({ fields: {}, ts, events: p.events });
