@@ -1,0 +1,105 @@
+/**
+ * ATT&CK mapping checks for every dialect's way of naming techniques: Elastic `threat`, ESCU
+ * `tags.mitre_attack_id`, CAR `coverage`, Sigma `attack.*` tags. Each mapping was read by the
+ * loader into `rule.attack`; Sigma tactic-only tags are read here from `tags`.
+ */
+import type { Diagnostic, Span } from '../diag/diagnostic.ts';
+import type { AttackMapping, KeyPath, Rule } from '../rule/model.ts';
+import { attackCatalogue, type AttackCatalogue } from './catalogue.ts';
+
+export type AttackCode =
+  | 'attack/unknown-technique' | 'attack/newer-than-catalogue' | 'attack/deprecated' | 'attack/revoked'
+  | 'attack/name-mismatch' | 'attack/wrong-parent' | 'attack/tactic-mismatch' | 'attack/unknown-tactic'
+  | 'attack/tactic-name-mismatch' | 'attack/bad-reference' | 'attack/bad-tag';
+
+const TECHNIQUE_URL = /^https:\/\/attack\.mitre\.org\/techniques\/(T\d{4})\/(?:(\d{3})\/)?$/;
+const TACTIC_URL = /^https:\/\/attack\.mitre\.org\/tactics\/(TA\d{4})\/$/;
+const SIGMA_OTHER = /^attack\.(g\d{4}|s\d{4}|c\d{4}|ds\d{4}|m\d{4})$/; // groups, software, campaigns …
+
+function str(v: unknown): string | undefined { return typeof v === 'string' ? v : undefined; }
+
+function lookup(doc: unknown, path: KeyPath): unknown {
+  let v: unknown = doc;
+  for (const s of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined;
+  return v;
+}
+
+class Reporter {
+  readonly out: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly rule: Rule) {}
+  add(code: AttackCode, path: KeyPath, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
+    const span: Span | undefined = this.rule.locate(path);
+    const key = `${code}|${span?.start}|${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.push({ code, severity, message, file: this.rule.file, span, ...(this.rule.id ? { ruleId: this.rule.id } : {}), ...(hint ? { hint } : {}) });
+  }
+}
+
+/** The ID's own key path: Elastic maps to an object with `id`; other dialects name the string itself. */
+const idPath = (rule: Rule, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
+
+function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+  const { id, name, path } = m.technique;
+  const at = idPath(rule, path);
+  const t = cat.technique(id);
+  if (!t) {
+    if (cat.isNewerThanCatalogue(id)) r.add('attack/newer-than-catalogue', at, `${id} is not in the bundled ATT&CK ${cat.version}; it may come from a newer release`, 'run scripts/update-attack.ts with a newer bundle, or fix the ID');
+    else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`);
+    return;
+  }
+  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`);
+  else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
+  if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
+  if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {
+    r.add('attack/wrong-parent', at, `sub-technique ${id} is listed under ${m.parent.id}, but its parent is ${id.split('.')[0]}`);
+  }
+  if (m.tactic?.id) {
+    const tac = cat.tactic(m.tactic.id);
+    if (tac && !t.revoked && !t.tactics.includes(tac.shortname)) {
+      r.add('attack/tactic-mismatch', idPath(rule, m.tactic.path), `${id} (${t.name}) is not a technique of ${tac.id} ${tac.name}; its tactics are ${t.tactics.join(', ')}`);
+    }
+  }
+  if (rule.dialect === 'elastic') {
+    const ref = str(lookup(rule.document, [...path, 'reference']));
+    const u = ref === undefined ? null : TECHNIQUE_URL.exec(ref);
+    const want = `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+    if (ref !== undefined && (!u || `${u[1]}${u[2] ? '.' + u[2] : ''}` !== id.toUpperCase())) r.add('attack/bad-reference', [...path, 'reference'], `reference '${ref}' should be ${want}`);
+  }
+}
+
+function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+  if (!m.tactic?.id) return;
+  const at = idPath(rule, m.tactic.path);
+  const tac = cat.tactic(m.tactic.id);
+  if (!tac) { r.add('attack/unknown-tactic', at, `${m.tactic.id} is not an ATT&CK ${cat.version} tactic`); return; }
+  if (m.tactic.name !== undefined && m.tactic.name !== tac.name) r.add('attack/tactic-name-mismatch', [...m.tactic.path, 'name'], `${tac.id} is named '${tac.name}', not '${m.tactic.name}'`);
+  if (rule.dialect === 'elastic') {
+    const ref = str(lookup(rule.document, [...m.tactic.path, 'reference']));
+    const u = ref === undefined ? null : TACTIC_URL.exec(ref);
+    if (ref !== undefined && u?.[1] !== tac.id) r.add('attack/bad-reference', [...m.tactic.path, 'reference'], `reference '${ref}' should be https://attack.mitre.org/tactics/${tac.id}/`);
+  }
+}
+
+/** Sigma `attack.*` tags that are not techniques: tactics by shortname, or groups/software. */
+function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
+  const tags = lookup(rule.document, ['tags']);
+  if (!Array.isArray(tags)) return;
+  tags.forEach((tag, i) => {
+    if (typeof tag !== 'string' || !tag.toLowerCase().startsWith('attack.')) return;
+    const rest = tag.slice(7);
+    if (/^t\d{4}(\.\d{3})?$/i.test(rest) || SIGMA_OTHER.test(tag.toLowerCase())) return;
+    if (/^t\d/i.test(rest)) { r.add('attack/bad-tag', ['tags', i], `'${tag}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); return; }
+    if (!cat.tacticByShortname(rest)) {
+      r.add('attack/bad-tag', ['tags', i], `'${tag}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the shortname with underscores, e.g. attack.lateral_movement`);
+    }
+  });
+}
+
+export function checkAttack(rule: Rule, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
+  const r = new Reporter(rule);
+  for (const m of rule.attack) { checkTactic(rule, m, cat, r); checkTechnique(rule, m, cat, r); }
+  if (rule.dialect === 'sigma') checkSigmaTags(rule, cat, r);
+  return r.out;
+}

@@ -1,0 +1,25 @@
+/**
+ * The query compiles with its language's front-end. Front-ends still being built answer
+ * `<lang>/not-built`; that is shown as a warning so the repo validates meanwhile.
+ */
+import type { Diagnostic } from '../../diag/diagnostic.ts';
+import { frontEndFor } from '../../lang/registry.ts';
+import { at, type RuleCheck } from './types.ts';
+
+export const compileCheck: RuleCheck = {
+  name: 'compile',
+  validate(rule, ctx) {
+    const fe = frontEndFor(rule.language);
+    if (!fe) return [];
+    let diags: readonly Diagnostic[];
+    try {
+      diags = fe.compileRule(rule, ctx.env).diagnostics;
+    } catch (e) {
+      return [at(rule, rule.query.kind === 'text' ? rule.query.path : [], { code: 'rule/compile-crashed', severity: 'error', message: `the ${rule.language} front-end failed: ${e instanceof Error ? e.message : String(e)}` })];
+    }
+    return diags.map((d) => {
+      const own = { ...d, file: d.file ?? rule.file, ...(rule.id && !d.ruleId ? { ruleId: rule.id } : {}) };
+      return d.code.endsWith('/not-built') && d.severity === 'error' ? { ...own, severity: 'warning' as const } : own;
+    });
+  },
+};
