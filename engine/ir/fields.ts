@@ -74,6 +74,14 @@ export const ECS_FIELDS: Readonly<Record<string, FieldType>> = {
   'dce_rpc.operation': k, 'dce_rpc.opnum': l, 'dce_rpc.packet_type': k, 'dce_rpc.named_pipe': k, 'dce_rpc.call_id': l,
   'powershell.file.script_block_text': 'text', 'powershell.command.name': k,
   'service.name': k, 'url.full': k, 'url.original': k, 'group.name': k, 'group.id': k,
+  // emitted by events/normalize (Winlogbeat Sysmon/Security modules, Zeek module, dac additions)
+  'file.pe.company': k, 'file.pe.description': k, 'file.pe.file_version': k, 'file.pe.product': k,
+  'file.pe.imphash': k, 'file.code_signature.subject_name': k, 'file.code_signature.status': k,
+  'file.code_signature.signed': 'boolean', 'file.code_signature.valid': 'boolean',
+  'dll.hash.md5': k, 'dll.hash.sha1': k, 'sysmon.dns.status': k, 'sysmon.file.archived': 'boolean',
+  'sysmon.file.is_executable': 'boolean', 'event.duration': l, 'event.outcome_reason': k,
+  'zeek.connection.state': k, 'zeek.connection.history': k, 'zeek.connection.local_orig': 'boolean',
+  'zeek.connection.local_resp': 'boolean',
 };
 
-export const ECS_CATALOG: FieldCatalog = tableCatalog('ecs', ECS_FIELDS, ['winlog.event_data.', 'labels.']);
+export const ECS_CATALOG: FieldCatalog = tableCatalog('ecs', ECS_FIELDS, ['winlog.event_data.', 'winlog.user_data.', 'labels.']);
