@@ -1,7 +1,123 @@
-import type { Command } from 'commander';
-import { notBuilt } from './not-built.ts';
+/**
+ * `dac run --language eql|spl|car|sigma '<query or sigma file>' --data <files…> [--json] [--format …]`:
+ * the hunting loop. Compiles the query (no field catalogue: any field may be asked for), reads the
+ * files with the event readers and normalizer, runs the query and prints the matches — a table
+ * (sequences grouped) or, with --json, one JSON line per match. Exit 0 ran, 1 invalid query,
+ * 2 usage errors (bad option, unreadable query file).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Diagnostic } from '../diag/diagnostic.ts';
+import { formatWithExcerpt } from '../diag/render.ts';
+import type { Dataset } from '../events/dataset-manifest.ts';
+import { readDataset } from '../events/replay.ts';
+import type { DatasetStats } from '../events/stats.ts';
+import type { EcsEvent, EventFormat } from '../events/types.ts';
+import '../ir/functions/index.ts';
+import { frontEndFor, frontEnds } from '../lang/registry.ts';
+import type { Language } from '../rule/model.ts';
+import { runQuery, type Alert } from '../runtime/index.ts';
+
+interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat }
+
+/** The most telling field of an event, for the table's last column. */
+const SUMMARY_FIELDS = ['process.command_line', 'registry.path', 'file.path', 'dns.question.name', 'dce_rpc.operation', 'process.executable', 'process.name', 'event.action'];
+
+const text = (v: unknown): string => (v === undefined || v === null ? '-' : Array.isArray(v) ? v.join(',') : String(v));
+
+function summary(ev: EcsEvent): string {
+  const f = ev.fields;
+  if (f['destination.ip'] !== undefined && f['source.ip'] !== undefined) {
+    return `${text(f['source.ip'])}:${text(f['source.port'])} -> ${text(f['destination.ip'])}:${text(f['destination.port'])} ${text(f['process.name'])}`;
+  }
+  for (const k of SUMMARY_FIELDS) if (f[k] !== undefined && f[k] !== null) return `${k}=${text(f[k])}`;
+  return '';
+}
+
+function where(ev: EcsEvent): string {
+  const p = ev.provenance;
+  return `${p.file}${p.line !== undefined ? `:${p.line}` : p.record !== undefined ? `#${p.record}` : ''}`;
+}
+
+export function renderTable(alerts: readonly Alert[]): string {
+  const rows: string[][] = [];
+  alerts.forEach((a, i) => {
+    const grouped = a.events.length > 1;
+    if (grouped) rows.push([`sequence ${i + 1}`, `(${a.events.length} events)`, '', '', '', '']);
+    for (const ev of a.events) {
+      rows.push([
+        `${grouped ? '  ' : ''}${new Date(ev.ts).toISOString()}`, text(ev.fields['host.name']), text(ev.fields['event.category']),
+        text(ev.fields['event.code'] ?? ev.fields['winlog.event_id']), summary(ev), where(ev),
+      ]);
+    }
+  });
+  const head = ['timestamp', 'host', 'category', 'code', 'key fields', 'source'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c]))).join('  ').trimEnd();
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+export function renderNdjson(alerts: readonly Alert[]): string {
+  return alerts.map((a, i) => JSON.stringify({
+    match: i + 1,
+    '@timestamp': new Date(a.ts).toISOString(),
+    ...(Object.keys(a.fields).length ? { fields: a.fields } : {}),
+    events: a.events.map((ev) => ({ '@timestamp': new Date(ev.ts).toISOString(), ...ev.fields, 'dac.provenance': ev.provenance })),
+  }) + '\n').join('');
+}
+
+function describeStats(s: DatasetStats): string[] {
+  const out = [`${s.used} event(s) read from ${s.files.length} file(s), ${s.rejected} rejected`];
+  for (const f of s.files) for (const r of f.rejections.slice(0, 5)) {
+    out.push(`  rejected ${r.file}${r.line !== undefined ? `:${r.line}` : r.record !== undefined ? `#${r.record}` : ''}: ${r.reason}`);
+  }
+  return out;
+}
+
+async function run(query: string, opts: RunOptions): Promise<number> {
+  const fe = frontEndFor(opts.language);
+  if (!fe) { process.stderr.write(`dac run: unknown language ${opts.language}\n`); return 2; }
+  let text = query;
+  let origin = '<query>';
+  if (opts.language === 'sigma') {
+    if (!existsSync(query)) { process.stderr.write(`dac run: sigma rule file ${query} not found\n`); return 2; }
+    text = readFileSync(query, 'utf8');
+    origin = query;
+  }
+  const missing = opts.data.filter((f) => !existsSync(f));
+  if (missing.length) { process.stderr.write(`dac run: data file(s) not found: ${missing.join(', ')}\n`); return 2; }
+
+  const { query: ir, diagnostics } = fe.compileText(text, origin, {});
+  const lookup = (f: string) => (f === origin ? text : undefined);
+  for (const d of diagnostics) process.stderr.write(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
+  if (!ir || diagnostics.some((d) => d.severity === 'error')) return 1;
+
+  const cwd = process.cwd();
+  const ds: Dataset = {
+    dir: '',
+    manifest: {
+      name: 'run', description: 'files given to dac run', kind: 'attack', techniques: [], hosts: [], provenance: 'command line', clock: 'activity',
+      files: opts.data.map((f) => ({ path: relative(cwd, resolve(f)), ...(opts.format !== 'auto' ? { format: opts.format } : {}) })),
+    },
+  };
+  const { events, stats } = await readDataset(ds, { root: cwd });
+  for (const l of describeStats(stats)) process.stderr.write(l + '\n');
+  const alerts = runQuery(ir, events, 'run');
+  process.stdout.write(opts.json ? renderNdjson(alerts) : renderTable(alerts));
+  process.stderr.write(`${alerts.length} match(es)\n`);
+  return 0;
+}
 
 export function register(program: Command): void {
-  program.command('run').description('not built yet (issue 5)').allowUnknownOption().argument('[args...]')
-    .action(() => notBuilt('run', 5));
+  program.command('run')
+    .description('run a query over event files and print the matches (the hunting loop)')
+    .argument('<query>', 'the query text (for sigma: a rule file)')
+    .addOption(new Option('-l, --language <language>', 'query language').choices([...frontEnds.keys()]).default('eql'))
+    .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON, Zeek JSON, pcap; .gz ok)')
+    .option('--json', 'one JSON line per match instead of a table')
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
+    .action(async (query: string, opts: RunOptions) => {
+      process.exitCode = await run(query, opts);
+    });
 }
