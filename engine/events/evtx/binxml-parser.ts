@@ -61,6 +61,13 @@ export class ChunkContext {
   }
 }
 
+/** Appends text, merging with a preceding text node. */
+function text(out: TContent[], s: string): void {
+  const last = out.length - 1;
+  if (last >= 0 && typeof out[last] === 'string') out[last] = (out[last] as string) + s;
+  else out.push(s);
+}
+
 class Cursor {
   private readonly b: Uint8Array;
   private readonly dv: DataView;
@@ -104,11 +111,6 @@ class Cursor {
   content(depth: number, inElement: boolean, inTemplate: boolean): TContent[] {
     if (depth > MAX_DEPTH) throw new DecodeError(`BinXML nested deeper than ${MAX_DEPTH} at offset ${this.pos}`);
     const out: TContent[] = [];
-    const text = (s: string) => {
-      const last = out.length - 1;
-      if (last >= 0 && typeof out[last] === 'string') out[last] = (out[last] as string) + s;
-      else out.push(s);
-    };
     while (this.pos < this.end) {
       const at = this.pos;
       const tok = this.b[at];
@@ -127,20 +129,20 @@ class Cursor {
         case TOKEN.Value:
           this.pos++;
           this.u8();
-          text(this.str());
+          text(out, this.str());
           break;
         case TOKEN.CData:
           this.pos++;
-          text(this.str());
+          text(out, this.str());
           break;
         case TOKEN.CharRef:
           this.pos++;
-          text(String.fromCharCode(this.u16()));
+          text(out, String.fromCharCode(this.u16()));
           break;
         case TOKEN.EntityRef: {
           this.pos++;
           const n = this.name();
-          text(ENTITIES[n] ?? `&${n};`);
+          text(out, ENTITIES[n] ?? `&${n};`);
           break;
         }
         case TOKEN.PITarget:
@@ -152,7 +154,7 @@ class Cursor {
           this.str();
           break;
         case TOKEN.TemplateInstance:
-          for (const n of this.templateInstance(depth)) typeof n === 'string' ? text(n) : out.push(n);
+          for (const n of this.templateInstance(depth)) typeof n === 'string' ? text(out, n) : out.push(n);
           break;
         case TOKEN.NormalSubstitution:
         case TOKEN.OptionalSubstitution:

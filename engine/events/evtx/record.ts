@@ -36,33 +36,29 @@ export function toWinEvent(nodes: readonly XNode[]): WinEventRecord | string {
   if (event.name !== 'Event') return `root element is <${event.name}>, not <Event>`;
   const sys = child(event, 'System');
   if (sys === undefined) return 'event has no <System> element';
-  const eventIdEl = child(sys, 'EventID');
-  const eventId = num(text(eventIdEl));
-  if (eventId === undefined) return 'event has no numeric System/EventID';
-  const provider = child(sys, 'Provider');
-  const correlation = child(sys, 'Correlation');
-  const execution = child(sys, 'Execution');
-  const system: WinSystem = {
-    provider: attr(provider, 'Name') ?? '',
-    providerGuid: attr(provider, 'Guid'),
-    eventSourceName: attr(provider, 'EventSourceName'),
-    eventId,
-    qualifiers: num(attr(eventIdEl, 'Qualifiers')),
-    version: num(text(child(sys, 'Version'))),
-    level: num(text(child(sys, 'Level'))),
-    task: num(text(child(sys, 'Task'))),
-    opcode: num(text(child(sys, 'Opcode'))),
-    keywords: text(child(sys, 'Keywords')),
-    timeCreated: attr(child(sys, 'TimeCreated'), 'SystemTime') ?? '',
-    recordId: num(text(child(sys, 'EventRecordID'))),
-    activityId: attr(correlation, 'ActivityID'),
-    relatedActivityId: attr(correlation, 'RelatedActivityID'),
-    processId: num(attr(execution, 'ProcessID')),
-    threadId: num(attr(execution, 'ThreadID')),
-    channel: text(child(sys, 'Channel')) ?? '',
-    computer: text(child(sys, 'Computer')) ?? '',
-    userId: attr(child(sys, 'Security'), 'UserID'),
-  };
+  // One pass over System's children: this runs once per event, so no repeated lookups.
+  const system: Record<string, string | number> = { provider: '', eventId: NaN, timeCreated: '', channel: '', computer: '' };
+  const set = (k: string, v: string | number | undefined) => { if (v !== undefined && !(typeof v === 'number' && Number.isNaN(v))) system[k] = v; };
+  for (const c of sys.children) {
+    if (typeof c === 'string') continue;
+    switch (c.name) {
+      case 'Provider': set('provider', attr(c, 'Name')); set('providerGuid', attr(c, 'Guid')); set('eventSourceName', attr(c, 'EventSourceName')); break;
+      case 'EventID': set('eventId', num(text(c))); set('qualifiers', num(attr(c, 'Qualifiers'))); break;
+      case 'Version': set('version', num(text(c))); break;
+      case 'Level': set('level', num(text(c))); break;
+      case 'Task': set('task', num(text(c))); break;
+      case 'Opcode': set('opcode', num(text(c))); break;
+      case 'Keywords': set('keywords', text(c)); break;
+      case 'TimeCreated': set('timeCreated', attr(c, 'SystemTime')); break;
+      case 'EventRecordID': set('recordId', num(text(c))); break;
+      case 'Correlation': set('activityId', attr(c, 'ActivityID')); set('relatedActivityId', attr(c, 'RelatedActivityID')); break;
+      case 'Execution': set('processId', num(attr(c, 'ProcessID'))); set('threadId', num(attr(c, 'ThreadID'))); break;
+      case 'Channel': set('channel', text(c)); break;
+      case 'Computer': set('computer', text(c)); break;
+      case 'Security': set('userId', attr(c, 'UserID')); break;
+    }
+  }
+  if (Number.isNaN(system.eventId)) return 'event has no numeric System/EventID';
   const rendering = child(event, 'RenderingInfo');
   const renderingInfo = rendering && {
     message: text(child(rendering, 'Message')),
@@ -70,7 +66,7 @@ export function toWinEvent(nodes: readonly XNode[]): WinEventRecord | string {
     task: text(child(rendering, 'Task')),
     opcode: text(child(rendering, 'Opcode')),
   };
-  const base = { system: stripUndefined(system), ...(renderingInfo ? { renderingInfo: stripUndefined(renderingInfo) } : {}) };
+  const base = { system: orderSystem(system), ...(renderingInfo ? { renderingInfo: stripUndefined(renderingInfo) } : {}) };
   const eventData = child(event, 'EventData');
   if (eventData !== undefined) {
     const data = elements(eventData).map((d) => {
@@ -87,6 +83,16 @@ export function toWinEvent(nodes: readonly XNode[]): WinEventRecord | string {
     return { ...base, dataKind: 'UserData', userDataRoot: root.name, data };
   }
   return { ...base, dataKind: 'none', data: [] };
+}
+
+const SYSTEM_ORDER = ['provider', 'providerGuid', 'eventSourceName', 'eventId', 'qualifiers', 'version', 'level', 'task', 'opcode',
+  'keywords', 'timeCreated', 'recordId', 'activityId', 'relatedActivityId', 'processId', 'threadId', 'channel', 'computer', 'userId'];
+
+/** Fields in one fixed order whatever order the XML had, so records compare by value and as JSON. */
+function orderSystem(s: Record<string, string | number>): WinSystem {
+  const o: Record<string, string | number> = {};
+  for (const k of SYSTEM_ORDER) if (k in s) o[k] = s[k];
+  return o as unknown as WinSystem;
 }
 
 /** Optional fields are left out rather than set to undefined, so records compare by value. */
