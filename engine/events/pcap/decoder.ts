@@ -24,12 +24,15 @@ interface Connection {
 }
 
 const TCP_PROTO = 6;
+const MAX_DATE_MS = 8.64e15;
 
 export class CaptureDecoder {
   private readonly conns = new Map<string, Connection>();
 
   frame(f: Frame, out: DecodeItem[]): void {
     const bad = (reason: string): void => { out.push({ ok: false, packet: f.packet, offset: f.offset, reason }); };
+    // Beyond ±8.64e15 ms no Date exists: such a time is corruption, not an instant.
+    if (!(Math.abs(f.tsMs) <= MAX_DATE_MS)) return bad(`timestamp ${f.tsMs} ms is outside the representable date range`);
     const link = decodeLink(f.linktype, f.data);
     if (link.kind === 'skip') return;
     if (link.kind === 'reject') return bad(link.reason);

@@ -159,3 +159,15 @@ describe('capture reader: located rejections', () => {
     expect(reasons).toHaveLength(2);
   });
 });
+
+describe('capture reader: impossible timestamps', () => {
+  it('rejects a packet whose timestamp no Date can hold', async () => {
+    const c = conversation();
+    c.send(c.handshake(T0), true, bind(1, windowsContexts(TSCH, [1, 0])));
+    const ng = writePcapng(c.packets);
+    const last = ng.length - 92;
+    new DataView(ng.buffer).setUint32(last + 12, 0xffffffff, true); // timestamp high word of the final EPB
+    const items = await readBytes(ng);
+    expect(rejections(items)).toEqual([{ ok: false, loc: { file: 'test.pcap', record: 5, offset: last }, reason: expect.stringMatching(/outside the representable date range/) }]);
+  });
+});
