@@ -125,20 +125,24 @@ export function compileItem(key: string, value: unknown, path: KeyPath, ctx: Ite
 /** Joins sibling `in`/`glob`/`keyword` nodes on the same field and case rule into one. */
 export function mergeOr(preds: Predicate[]): Predicate[] {
   const out: Predicate[] = [];
+  const lists = new Map<string, { index: number; items: unknown[] }>();
   for (const p of preds) {
-    const prev = out.find((q) => q.kind === p.kind && sameTarget(q, p));
-    if (prev?.kind === 'in' && p.kind === 'in') out[out.indexOf(prev)] = { ...prev, values: [...prev.values, ...p.values] };
-    else if (prev?.kind === 'glob' && p.kind === 'glob') out[out.indexOf(prev)] = { ...prev, patterns: [...prev.patterns, ...p.patterns] };
-    else if (prev?.kind === 'keyword' && p.kind === 'keyword') out[out.indexOf(prev)] = { ...prev, patterns: [...prev.patterns, ...p.patterns] };
-    else out.push(p);
+    const key = mergeKey(p);
+    const prev = key === undefined ? undefined : lists.get(key);
+    if (prev) { prev.items.push(...(p.kind === 'in' ? p.values : p.kind === 'glob' || p.kind === 'keyword' ? p.patterns : [])); continue; }
+    if (key !== undefined) lists.set(key, { index: out.length, items: [...(p.kind === 'in' ? p.values : p.kind === 'glob' || p.kind === 'keyword' ? p.patterns : [])] });
+    out.push(p);
+  }
+  for (const { index, items } of lists.values()) {
+    const p = out[index];
+    if (p.kind === 'in') out[index] = { ...p, values: items as Scalar[] };
+    else if (p.kind === 'glob' || p.kind === 'keyword') out[index] = { ...p, patterns: items as Glob[] };
   }
   return out;
 }
 
-function sameTarget(a: Predicate, b: Predicate): boolean {
-  if (a.kind === 'keyword' && b.kind === 'keyword') return a.caseInsensitive === b.caseInsensitive;
-  if ((a.kind === 'in' && b.kind === 'in') || (a.kind === 'glob' && b.kind === 'glob')) {
-    return a.caseInsensitive === b.caseInsensitive && a.left.kind === 'field' && b.left.kind === 'field' && a.left.name === b.left.name;
-  }
-  return false;
+function mergeKey(p: Predicate): string | undefined {
+  if (p.kind === 'keyword') return `k|${p.caseInsensitive}`;
+  if ((p.kind === 'in' || p.kind === 'glob') && p.left.kind === 'field') return `${p.kind}|${p.caseInsensitive}|${p.left.name}`;
+  return undefined;
 }

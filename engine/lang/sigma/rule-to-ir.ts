@@ -54,15 +54,24 @@ export function compileDetectionDoc(doc: SigmaDoc, placeholders?: ReadonlyMap<st
   const sources = docLogsource(doc, report);
   if (!sources) return { diagnostics };
   const at = (path: KeyPath, which?: 'key' | 'value'): Span | undefined => doc.locate(path, which);
-  const dets: Predicate[] = [];
-  for (const src of sources) {
-    const d = compileDetection(v.detection, { mapField: src.mapField, report, at, source: doc.source, ...(placeholders ? { placeholders } : {}) });
+  // Compile with the first source's names, noting the fields read; the other sources reuse the
+  // result unless they name one of those fields differently (Security 4688's raw names).
+  const used = new Set<string>();
+  const compileFor = (src: SelectedSource, track: boolean): Predicate | undefined => compileDetection(v.detection, {
+    mapField: track ? (f) => { used.add(f); return src.mapField(f); } : src.mapField,
+    report, at, source: doc.source, ...(placeholders ? { placeholders } : {}),
+  });
+  const first = compileFor(sources[0], true);
+  if (!first) return { diagnostics };
+  const dets: Predicate[] = [first];
+  for (const src of sources.slice(1)) {
+    const same = [...used].every((f) => src.mapField(f) === sources[0].mapField(f));
+    const d = same ? first : compileFor(src, false);
     if (!d) return { diagnostics };
     dets.push(d);
   }
-  const same = dets.every((d) => JSON.stringify(d) === JSON.stringify(dets[0]));
-  const filter = same
-    ? and([or(sources.map((s) => s.select)), dets[0]].filter((p) => !(p.kind === 'const' && p.value)))
+  const filter = dets.every((d) => d === first)
+    ? and([or(sources.map((s) => s.select)), first].filter((p) => !(p.kind === 'const' && p.value)))
     : or(sources.map((s, i) => and([s.select, dets[i]])));
   const span = doc.locate(['detection']);
   return { query: { kind: 'event', filter, logic: 'boolean', ...(span ? { span } : {}) }, sources, diagnostics };

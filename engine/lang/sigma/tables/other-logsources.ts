@@ -21,7 +21,7 @@ const ZEEK_CONN_ID: Readonly<Record<string, string>> = {
 export const PRODUCT_SERVICES: Readonly<Record<string, ProductSource>> = {
   'zeek/dce_rpc': {
     selectIfAny: ['dce_rpc.interface.name', 'dce_rpc.interface.uuid', 'dce_rpc.operation'],
-    datasets: ['zeek.dce_rpc'],
+    datasets: ['zeek.dce_rpc', 'dac.dce_rpc'],
     fields: {
       ...ZEEK_CONN_ID,
       endpoint: 'dce_rpc.interface.name', operation: 'dce_rpc.operation', named_pipe: 'dce_rpc.named_pipe',
