@@ -11,6 +11,8 @@ export const compileCheck: RuleCheck = {
   validate(rule, ctx) {
     const fe = frontEndFor(rule.language);
     if (!fe) return [];
+    // An empty query was already reported (schema, or no CAR implementation); compiling adds noise.
+    if (rule.query.kind === 'text' && rule.query.text.trim() === '') return [];
     let diags: readonly Diagnostic[];
     try {
       diags = fe.compileRule(rule, ctx.env).diagnostics;
