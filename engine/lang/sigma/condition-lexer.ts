@@ -15,7 +15,8 @@ export function lexCondition(text: string): LexResult {
     if (/\s/.test(c)) { i++; continue; }
     if (c === '(') { tokens.push({ kind: 'lparen', text: c, start: i, end: i + 1 }); i++; continue; }
     if (c === ')') { tokens.push({ kind: 'rparen', text: c, start: i, end: i + 1 }); i++; continue; }
-    if (c === '|') { tokens.push({ kind: 'pipe', text: c, start: i, end: i + 1 }); i++; continue; }
+    // Sigma 1 aggregation: the rest is not condition syntax; the parser reports it.
+    if (c === '|') { tokens.push({ kind: 'pipe', text: c, start: i, end: i + 1 }); break; }
     const m = /^[A-Za-z0-9_*.\-]+/.exec(text.slice(i));
     if (!m) return { error: `unexpected character '${c}' in condition`, start: i, end: i + 1 };
     const word = m[0];
