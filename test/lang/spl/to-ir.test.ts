@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpl, frontEnd } from '../../../engine/lang/spl/index.ts';
 import type { Rule } from '../../../engine/rule/model.ts';
-import type { IrQuery, Predicate } from '../../../engine/ir/types.ts';
+import type { EventQuery, IrQuery, Predicate } from '../../../engine/ir/types.ts';
 import { runQuery } from '../../../engine/runtime/index.ts';
 import { ESCU_MACROS, ev, proc } from './fixtures.ts';
 
@@ -11,7 +11,7 @@ const ok = (text: string): IrQuery => {
   expect(r.diagnostics).toEqual([]);
   return r.query!;
 };
-const filterOf = (q: IrQuery): Predicate => (q.kind === 'pipeline' ? q.source : q as Extract<IrQuery, { kind: 'event' }>).filter as Predicate;
+const filterOf = (q: IrQuery): Predicate => ((q.kind === 'pipeline' ? q.source : q) as EventQuery).filter;
 
 describe('SPL → IR: field mapping', () => {
   it('maps tstats CIM fields to ECS and adds the data model constraint', () => {
