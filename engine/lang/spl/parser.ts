@@ -90,8 +90,10 @@ const COMMANDS: Readonly<Record<string, (c: Cursor, start: Token) => Command>> =
     const keys: { field: FieldRef; desc: boolean }[] = [];
     while (!c.atEnd()) {
       if (c.at('comma')) { c.next(); continue; }
+      // `sort - count` and `sort -count` both mean descending.
+      const sign = c.at('word', '-') || c.at('word', '+') ? c.next().text : '';
       const t = fieldToken(c, 'a sort field');
-      const desc = t.name.startsWith('-');
+      const desc = sign === '-' || t.name.startsWith('-');
       const name = t.name.replace(/^[-+]/, '');
       keys.push({ field: { name, span: t.span }, desc });
     }
