@@ -1,7 +1,9 @@
 /**
- * Substitution values rendered as text the way evtxexport (libevtx) prints them: GUIDs braced and
- * upper-case, hex types as 0x plus zero-padded lower-case digits, SIDs as S-1-…, FILETIMEs as
- * ISO-8601 with the 100 ns digits followed by "00", binary as upper-case hex.
+ * Substitution values rendered as text the way evtxexport (libevtx) prints them, checked against it
+ * value type by value type: GUIDs braced and upper-case, hex types as 0x plus zero-padded lower-case
+ * digits, SIDs as S-1-…, FILETIMEs as ISO-8601 with the 100 ns digits followed by "00", SYSTEMTIMEs
+ * with milliseconds, size_t in decimal, reals as %e, binary as upper-case hex. Where evtxexport
+ * 20181227 misprints (negative int8 and int64) dac prints the true value (docs/evtx.md).
  * Nested BinXML (0x21) is not handled here: the parser owns recursion.
  */
 import { ARRAY_FLAG, FIXED_SIZE, VT } from './binxml-tokens.ts';
@@ -60,10 +62,17 @@ export function filetimeAt(dv: DataView, at: number): string {
   return `${String(y).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${String(frac).padStart(7, '0')}00Z`;
 }
 
+/** Reals as evtxexport prints them: printf %e with a three-digit exponent ("1.500000e+000"). */
+function real(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const [m, e] = x.toExponential(6).split('e');
+  return `${m}e${e[0]}${e.slice(1).padStart(3, '0')}`;
+}
+
 /** SYSTEMTIME: eight little-endian u16 (year, month, weekday, day, hour, minute, second, ms). */
 export function systemtimeAt(dv: DataView, at: number): string {
   const w = (i: number) => dv.getUint16(at + 2 * i, true);
-  return `${String(w(0)).padStart(4, '0')}-${pad2(w(1))}-${pad2(w(3))}T${pad2(w(4))}:${pad2(w(5))}:${pad2(w(6))}.${String(w(7)).padStart(3, '0')}000000Z`;
+  return `${String(w(0)).padStart(4, '0')}-${pad2(w(1))}-${pad2(w(3))}T${pad2(w(4))}:${pad2(w(5))}:${pad2(w(6))}.${String(w(7)).padStart(3, '0')}Z`;
 }
 
 /** SID → "S-rev-authority-sub…"; returns the text and its byte length (8 + 4 per sub-authority). */
@@ -89,8 +98,8 @@ function scalarAt(type: number, b: Uint8Array, dv: DataView, at: number): string
     case VT.UInt32: return String(dv.getUint32(at, true));
     case VT.Int64: return String(dv.getBigInt64(at, true));
     case VT.UInt64: return String(dv.getBigUint64(at, true));
-    case VT.Real32: return String(dv.getFloat32(at, true));
-    case VT.Real64: return String(dv.getFloat64(at, true));
+    case VT.Real32: return real(dv.getFloat32(at, true));
+    case VT.Real64: return real(dv.getFloat64(at, true));
     case VT.Bool: return dv.getUint32(at, true) !== 0 ? 'true' : 'false';
     case VT.Guid: return guidAt(b, at);
     case VT.FileTime: return filetimeAt(dv, at);
@@ -115,7 +124,7 @@ export function renderValue(type: number, b: Uint8Array, dv: DataView, at: numbe
     case VT.AnsiString: return cutAtNul(latin1.decode(b.subarray(at, end)));
     case VT.Binary: return hexFwd(b, at, end);
     case VT.Sid: return size === 0 ? null : sidAt(b, dv, at, end)[0];
-    case VT.SizeT: return '0x' + hexLE(b, at, size === 4 ? 4 : 8, HEX);
+    case VT.SizeT: return size === 4 ? String(dv.getUint32(at, true)) : size >= 8 ? String(dv.getBigUint64(at, true)) : null;
     case VT.EvtHandle: return '0x' + hexLE(b, at, size >= 8 ? 8 : size, HEX);
     case VT.EvtXml: return cutAtNul(utf16At(b, at, end));
     default: {
@@ -145,7 +154,7 @@ function renderArray(base: number, b: Uint8Array, dv: DataView, at: number, end:
     return out;
   }
   if (base === VT.SizeT || base === VT.EvtHandle) {
-    for (let p = at; p + 8 <= end; p += 8) out.push('0x' + hexLE(b, p, 8, HEX));
+    for (let p = at; p + 8 <= end; p += 8) out.push(base === VT.SizeT ? String(dv.getBigUint64(p, true)) : '0x' + hexLE(b, p, 8, HEX));
     return out;
   }
   const w = FIXED_SIZE[base];
