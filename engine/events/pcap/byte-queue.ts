@@ -51,8 +51,9 @@ export class ByteQueue {
     }
   }
 
+  /** Consumes and returns n bytes: a view when they lie in one input chunk (chunks are never reused), else a copy. */
   take(n: number): Uint8Array {
-    const out = this.peek(n).slice();
+    const out = this.peek(n);
     this.skip(n);
     return out;
   }

@@ -105,7 +105,7 @@ export class PcapngParser implements ContainerParser {
     if (iface === undefined) return this.reject(at, `packet names interface ${ifId}, which no interface description block declared`, packet);
     const sec = ts / iface.units + iface.offsetSec;
     const tsMs = Number(sec) * 1000 + (Number(ts % iface.units) * 1000) / Number(iface.units);
-    const data = b.slice(dataAt, dataAt + cap);
+    const data = b.subarray(dataAt, dataAt + cap);
     return { kind: 'frame', frame: { packet, offset: at, dataOffset: at + dataAt, tsMs, linktype: iface.linktype, data, origLen: orig } };
   }
 

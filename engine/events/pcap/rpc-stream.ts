@@ -8,7 +8,7 @@
  */
 import type { RpcRecord } from '../types.ts';
 import { decodeHeader, decodePdu, HEADER_LEN, PFC_FIRST_FRAG, type Pdu } from './dcerpc.ts';
-import { lookupInterface, operationName } from './interfaces.ts';
+import { lookupInterface, type RpcInterface } from './interfaces.ts';
 import type { SegmentMeta, StreamChunk } from './tcp-reassembly.ts';
 
 export type DecodeItem =
@@ -25,6 +25,7 @@ export interface Endpoints {
 export interface BoundContext {
   readonly uuid: string;
   readonly version: string;
+  readonly iface?: RpcInterface;
 }
 
 export class RpcDirection {
@@ -87,18 +88,33 @@ export class RpcDirection {
   }
 
   private record(pdu: Pdu, at: { packet: number; offset: number; tsMs: number }, out: DecodeItem[]): void {
-    const base = { ts: at.tsMs, ...this.ends, transport: 'tcp' as const, packetType: pdu.header.packetType, callId: pdu.header.callId };
-    let record: RpcRecord | undefined;
+    let ctx: BoundContext | undefined;
+    let opnum: number | undefined;
     if (pdu.kind === 'bind' || pdu.kind === 'alter_context') {
-      for (const c of pdu.contexts) this.contexts.set(c.id, { uuid: c.uuid, version: c.version });
-      const first = pdu.contexts[0];
-      record = first === undefined ? base : { ...base, ...named(first) };
+      for (const c of pdu.contexts) this.contexts.set(c.id, bound(c.uuid, c.version));
+      ctx = pdu.contexts[0] && this.contexts.get(pdu.contexts[0].id);
     } else if (pdu.kind === 'request' && pdu.header.flags & PFC_FIRST_FRAG) {
-      const ctx = this.contexts.get(pdu.contextId);
-      const op = operationName(ctx?.uuid, pdu.opnum);
-      record = { ...base, ...(ctx ? named(ctx) : {}), opnum: pdu.opnum, ...(op !== undefined ? { operation: op } : {}) };
+      ctx = this.contexts.get(pdu.contextId);
+      opnum = pdu.opnum;
+    } else {
+      return; // responses, acks, faults, continuation fragments: decoded, not events
     }
-    if (record !== undefined) out.push({ ok: true, record, packet: at.packet, offset: at.offset });
+    const e = this.ends;
+    const record: { -readonly [K in keyof RpcRecord]: RpcRecord[K] } = {
+      ts: at.tsMs, srcIp: e.srcIp, srcPort: e.srcPort, dstIp: e.dstIp, dstPort: e.dstPort,
+      transport: 'tcp', packetType: pdu.header.packetType, callId: pdu.header.callId,
+    };
+    if (ctx !== undefined) {
+      record.interfaceUuid = ctx.uuid;
+      record.interfaceVersion = ctx.version;
+      if (ctx.iface !== undefined) record.interfaceName = ctx.iface.name;
+    }
+    if (opnum !== undefined) {
+      record.opnum = opnum;
+      const op = ctx?.iface?.operations[opnum];
+      if (op !== undefined) record.operation = op;
+    }
+    out.push({ ok: true, record, packet: at.packet, offset: at.offset });
   }
 
   private label(): string {
@@ -147,7 +163,7 @@ export class RpcDirection {
   }
 }
 
-function named(c: { uuid: string; version: string }): Pick<RpcRecord, 'interfaceUuid' | 'interfaceVersion' | 'interfaceName'> {
-  const name = lookupInterface(c.uuid)?.name;
-  return name === undefined ? { interfaceUuid: c.uuid, interfaceVersion: c.version } : { interfaceUuid: c.uuid, interfaceVersion: c.version, interfaceName: name };
+function bound(uuid: string, version: string): BoundContext {
+  const iface = lookupInterface(uuid);
+  return iface === undefined ? { uuid, version } : { uuid, version, iface };
 }
