@@ -1,0 +1,54 @@
+/** Console views of a test report: the summary table, and GitHub workflow annotations. */
+import pc from 'picocolors';
+import type { RunReport, Status } from '../harness/types.ts';
+
+const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'ERROR', untested: 'untested' };
+
+export function renderSummary(report: RunReport, color: boolean): string {
+  const paint = (s: Status, text: string) => (!color ? text : s === 'pass' ? pc.green(text) : s === 'untested' || s === 'skipped' ? pc.yellow(text) : pc.red(text));
+  const rows = report.rules.map((r) => [r.name, r.language, r.validation.status, r.unit.status, r.integration.status] as const);
+  const w = Math.min(60, Math.max(4, ...rows.map((r) => r[0].length)));
+  const lines = [`${'rule'.padEnd(w)}  lang   validation  unit      integration`];
+  for (const [name, lang, v, u, i] of rows) {
+    const nm = name.length > w ? name.slice(0, w - 1) + '…' : name.padEnd(w);
+    lines.push(`${nm}  ${lang.padEnd(5)}  ${paint(v, MARK[v].padEnd(10))}  ${paint(u, MARK[u].padEnd(8))}  ${paint(i, MARK[i])}`);
+  }
+  for (const r of report.rules) {
+    const problems = [['validation', r.validation], ['unit', r.unit], ['integration', r.integration]] as const;
+    for (const [kind, s] of problems) {
+      if (s.status === 'pass' || s.status === 'skipped') continue;
+      for (const reason of s.reasons.slice(0, 8)) lines.push(`  ${r.file}: ${kind}: ${reason}`);
+    }
+  }
+  const t = report.totals;
+  lines.push(
+    `${t.rules} rules: ${t.passing} pass all three; validation ${t.validation.pass}/${t.rules}, unit ${t.unit.pass}/${t.rules}` +
+    `${t.unit.untested ? ` (+${t.unit.untested} untested)` : ''}, integration ${t.integration.pass}/${t.rules}; ` +
+    `${t.datasets} datasets, ${t.events.read} events read, ${t.events.rejected} rejected`,
+  );
+  lines.push(t.ok ? 'result: ok' : 'result: FAILED');
+  return lines.join('\n') + '\n';
+}
+
+const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+export function renderGithub(report: RunReport, _sources: ReadonlyMap<string, string>): string {
+  const out: string[] = [];
+  for (const r of report.rules) {
+    for (const d of r.validation.diagnostics) {
+      if (d.severity === 'info') continue;
+      const pos = d.line ? `,line=${d.line}${d.col ? `,col=${d.col}` : ''}` : '';
+      out.push(`::${d.severity === 'error' ? 'error' : 'warning'} file=${prop(r.file)}${pos},title=${prop(d.code)}::${data(d.message)}`);
+    }
+    for (const [kind, s] of [['unit', r.unit], ['integration', r.integration]] as const) {
+      if (s.status === 'fail' || s.status === 'error') out.push(`::error file=${prop(r.file)},title=${prop(`${kind} ${s.status}: ${r.name}`)}::${data(s.reasons.join('\n'))}`);
+    }
+  }
+  for (const d of report.repoDiagnostics) {
+    const file = d.location.split(':')[0];
+    const pos = d.line ? `,line=${d.line}${d.col ? `,col=${d.col}` : ''}` : '';
+    out.push(`::${d.severity === 'error' ? 'error' : 'warning'} file=${prop(file)}${pos},title=${prop(d.code)}::${data(d.message)}`);
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
