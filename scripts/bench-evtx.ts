@@ -18,10 +18,12 @@ import { u32 } from './evtx-values.ts';
 export interface EvtxBenchResult {
   readonly fileMB: number;
   readonly events: number;
-  readonly runs: ReadonlyArray<{ readonly seconds: number; readonly peakRssMB: number }>;
+  /** Wall and CPU seconds per run: on a shared machine CPU time is the steadier figure. */
+  readonly runs: ReadonlyArray<{ readonly seconds: number; readonly cpuSeconds: number; readonly peakRssMB: number }>;
   readonly medianMBps: number;
   readonly medianEventsPerSec: number;
-  readonly evtxexport?: { readonly seconds: number; readonly MBps: number; readonly dacSpeedup: number } | { readonly absent: string };
+  readonly medianMBperCpuSecond: number;
+  readonly evtxexport?: { readonly seconds: number; readonly cpuSeconds: number; readonly MBperCpuSecond: number; readonly dacCpuSpeedup: number } | { readonly absent: string };
 }
 
 const SYSMON = { provider: 'Microsoft-Windows-Sysmon', providerGuid: '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}', channel: 'Microsoft-Windows-Sysmon/Operational' };
@@ -58,13 +60,15 @@ export function writeBenchFile(path: string, minBytes: number): number {
 }
 
 /** One timed read in this process: events, seconds, peak RSS. */
-async function readOnce(path: string): Promise<{ events: number; rejected: number; seconds: number; peakRssMB: number }> {
+async function readOnce(path: string): Promise<{ events: number; rejected: number; seconds: number; cpuSeconds: number; peakRssMB: number }> {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   let events = 0;
   let rejected = 0;
   for await (const it of readEvtx(path, createReadStream(path, { highWaterMark: 1 << 20 }))) it.ok ? events++ : rejected++;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { events, rejected, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+  const c = process.cpuUsage(c0);
+  return { events, rejected, seconds, cpuSeconds: (c.user + c.system) / 1e6, peakRssMB: process.resourceUsage().maxRSS / 1024 };
 }
 
 export async function benchEvtx(opts: { mb?: number; keep?: boolean; log?: (s: string) => void } = {}): Promise<EvtxBenchResult> {
@@ -75,20 +79,22 @@ export async function benchEvtx(opts: { mb?: number; keep?: boolean; log?: (s: s
     const generated = writeBenchFile(file, (opts.mb ?? 200) * 1024 * 1024);
     const fileMB = statSync(file).size / (1024 * 1024);
     log(`wrote ${file}: ${fileMB.toFixed(1)} MB, ${generated} events`);
-    const runs: { events: number; seconds: number; peakRssMB: number }[] = [];
+    const runs: { events: number; seconds: number; cpuSeconds: number; peakRssMB: number }[] = [];
     for (let r = 0; r < 3; r++) {
       // A fresh process per run, so peak RSS is the reader's own and not the writer's.
       const p = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--read', file], { encoding: 'utf8' });
       if (p.status !== 0) throw new Error(`read run failed: ${p.stderr}`);
-      const run = JSON.parse(p.stdout.trim().split('\n').pop() as string) as { events: number; rejected: number; seconds: number; peakRssMB: number };
+      const run = JSON.parse(p.stdout.trim().split('\n').pop() as string) as { events: number; rejected: number; seconds: number; cpuSeconds: number; peakRssMB: number };
       if (run.events !== generated || run.rejected !== 0) throw new Error(`read ${run.events} events (${run.rejected} rejected), wrote ${generated}`);
       runs.push(run);
-      log(`run ${r + 1}: ${run.seconds.toFixed(2)} s, ${(fileMB / run.seconds).toFixed(1)} MB/s, peak RSS ${run.peakRssMB.toFixed(0)} MB`);
+      log(`run ${r + 1}: ${run.seconds.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU, ${(fileMB / run.seconds).toFixed(1)} MB/s, peak RSS ${run.peakRssMB.toFixed(0)} MB`);
     }
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[1].seconds;
+    const medianCpu = [...runs].sort((a, b) => a.cpuSeconds - b.cpuSeconds)[1].cpuSeconds;
     const result: EvtxBenchResult = {
-      fileMB, events: generated, runs: runs.map(({ seconds, peakRssMB }) => ({ seconds, peakRssMB })),
-      medianMBps: fileMB / median, medianEventsPerSec: generated / median, evtxexport: timeEvtxexport(file, fileMB, median),
+      fileMB, events: generated, runs: runs.map(({ seconds, cpuSeconds, peakRssMB }) => ({ seconds, cpuSeconds, peakRssMB })),
+      medianMBps: fileMB / median, medianEventsPerSec: generated / median, medianMBperCpuSecond: fileMB / medianCpu,
+      evtxexport: timeEvtxexport(file, fileMB, medianCpu),
     };
     log(JSON.stringify(result, null, 2));
     return result;
@@ -97,14 +103,18 @@ export async function benchEvtx(opts: { mb?: number; keep?: boolean; log?: (s: s
   }
 }
 
-function timeEvtxexport(file: string, fileMB: number, dacSeconds: number): EvtxBenchResult['evtxexport'] {
+/** One evtxexport run (XML output to /dev/null); its CPU time comes from the shell's `times`. */
+function timeEvtxexport(file: string, fileMB: number, dacCpuSeconds: number): EvtxBenchResult['evtxexport'] {
   const probe = spawnSync('evtxexport', ['-h'], { encoding: 'utf8' });
   if (probe.error) return { absent: 'evtxexport not installed (apt-get install -y libevtx-utils)' };
   const t0 = process.hrtime.bigint();
-  const p = spawnSync('sh', ['-c', `evtxexport -f xml "$0" > /dev/null`, file]);
+  const p = spawnSync('bash', ['-c', 'evtxexport -f xml "$0" > /dev/null && times', file], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (p.status !== 0) return { absent: `evtxexport failed with status ${p.status}` };
-  return { seconds, MBps: fileMB / seconds, dacSpeedup: seconds / dacSeconds };
+  // `times` prints the shell's then its children's "user sys" as e.g. 0m1.234s 0m0.100s.
+  const children = p.stdout.trim().split('\n').pop() ?? '';
+  const cpuSeconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((n, m) => n + Number(m[1]) * 60 + Number(m[2]), 0);
+  return { seconds, cpuSeconds, MBperCpuSecond: fileMB / cpuSeconds, dacCpuSpeedup: cpuSeconds / dacCpuSeconds };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
