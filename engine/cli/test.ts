@@ -84,9 +84,9 @@ export function register(program: Command): void {
       const totalMs = performance.now() - started;
       const full: RunReport = withTimings(report, opts.timings ? {
         totalMs,
-        phases: timings,
+        phases: timings.phases,
         rules: {},
-        eventsPerSecond: timings.integration ? (timings.events ?? 0) / (timings.integration / 1000) : 0,
+        eventsPerSecond: timings.phases.integration ? timings.events / (timings.phases.integration / 1000) : 0,
       } : undefined);
       const dir = resolve(root, opts.reportDir);
       mkdirSync(dir, { recursive: true });

@@ -57,7 +57,9 @@ function attackOf(rule: Rule): RuleResult['attack'] {
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
 }
 
-export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: Record<string, number> }> {
+export interface HarnessTimings { readonly phases: Record<string, number>; readonly events: number }
+
+export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: HarnessTimings }> {
   const timings: Record<string, number> = {};
   const clock = (name: string, t0: number) => { timings[name] = (timings[name] ?? 0) + (performance.now() - t0); };
   const env = compileEnv(inputs.rules.map((r) => r.rule), inputs.macros);
@@ -138,7 +140,6 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     events: ev,
     ok: results.every((r) => r.validation.status === 'pass' && unitOk(r.unit.status) && intOk(r.integration.status)) && !inputs.repoDiagnostics.some((d) => d.severity === 'error'),
   };
-  if (integration) timings.events = integration.events;
   const report: RunReport = {
     tool: { name: 'dac', version: opts.version, reportFormat: 1 },
     attackVersion: inputs.attackVersion,
@@ -148,5 +149,5 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     coverage: coverage(results, inputs.technique),
     repoDiagnostics: inputs.repoDiagnostics.map((d) => diagnosticEntry(d, inputs.sources)),
   };
-  return { report, timings };
+  return { report, timings: { phases: timings, events: integration?.events ?? 0 } };
 }
