@@ -1,17 +1,43 @@
-/** `dac validate` end to end: exit codes, text grouping and JSON shape. */
+/**
+ * `dac validate` and `dac attack info`: exit codes, text grouping, JSON shape. Commands run
+ * in-process (fast); one spawn checks the real entry point end to end.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Command, CommanderError } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { register as registerAttack } from '../../engine/cli/attack.ts';
+import { register as registerValidate } from '../../engine/cli/validate.ts';
 import { REPO_ROOT } from '../support/shared.ts';
 
-function dac(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'engine/cli/main.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+async function run(...args: string[]): Promise<{ code: number; out: string }> {
+  const program = new Command('dac').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  registerValidate(program);
+  registerAttack(program);
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const cwd = process.cwd();
+  process.chdir(REPO_ROOT);
+  process.exitCode = 0;
+  let code: number;
+  try {
+    await program.parseAsync(['node', 'dac', ...args]);
+    code = Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    code = 2;
+  } finally {
+    spy.mockRestore(); err.mockRestore(); process.chdir(cwd); process.exitCode = 0;
+  }
+  return { code, out };
 }
 
+afterEach(() => { process.exitCode = 0; });
+
 describe('dac validate', () => {
-  it('exits 1 with located problems grouped by file for broken rules', () => {
-    const r = dac('validate', '--root', 'test/fixtures', 'test/fixtures/rules/elastic_bad_severity.toml', 'test/fixtures/rules/sigma_bad_tag.yml');
+  it('exits 1 with located problems grouped by file for broken rules', async () => {
+    const r = await run('validate', '--root', 'test/fixtures', 'test/fixtures/rules/elastic_bad_severity.toml', 'test/fixtures/rules/sigma_bad_tag.yml');
     expect(r.code).toBe(1);
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('rules/elastic_bad_severity.toml');
@@ -20,25 +46,25 @@ describe('dac validate', () => {
     expect(lines.at(-1)).toMatch(/^2 rule\(s\) in 2 file\(s\): 0 valid, 2 invalid; 2 error\(s\)/);
   });
 
-  it('exits 0 for valid rules and writes JSON', () => {
-    const r = dac('validate', '--root', 'test/fixtures', '--format', 'json', 'test/fixtures/rules/sigma_valid.yml');
+  it('exits 0 for valid rules and writes JSON', async () => {
+    const r = await run('validate', '--root', 'test/fixtures', '--format', 'json', 'test/fixtures/rules/sigma_valid.yml');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { summary: { rules: number; valid: number }; rules: Array<{ valid: boolean; dialect: string }> };
     expect(j.summary).toMatchObject({ rules: 1, valid: 1, invalid: 0 });
     expect(j.rules[0]).toMatchObject({ valid: true, dialect: 'sigma' });
   });
 
-  it('exits 2 for usage errors', () => {
-    expect(dac('validate', 'no/such/path.yml').code).toBe(2);
-    expect(dac('validate', '--format', 'xml').code).toBe(2);
+  it('exits 2 for usage errors', async () => {
+    expect((await run('validate', 'no/such/path.yml')).code).toBe(2);
+    expect((await run('validate', '--format', 'xml')).code).toBe(2);
   });
 });
 
 describe('dac attack info', () => {
-  it('prints the ATT&CK version and counts', () => {
-    const r = dac('attack', 'info');
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^MITRE ATT&CK Enterprise \d+\.\d+/);
-    expect(r.out).toMatch(/sub-techniques: +\d+/);
+  it('prints the ATT&CK version and counts through the real entry point', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'engine/cli/main.ts'), 'attack', 'info'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^MITRE ATT&CK Enterprise \d+\.\d+/);
+    expect(r.stdout).toMatch(/sub-techniques: +\d+/);
   });
 });
