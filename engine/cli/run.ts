@@ -19,7 +19,10 @@ import { frontEndFor, frontEnds } from '../lang/registry.ts';
 import type { Language } from '../rule/model.ts';
 import { runQuery, type Alert } from '../runtime/index.ts';
 
-interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat }
+export interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat }
+/** Where output goes (the process streams by default; tests capture it). */
+export interface RunIo { out(s: string): void; err(s: string): void }
+const processIo: RunIo = { out: (s) => { process.stdout.write(s); }, err: (s) => { process.stderr.write(s); } };
 
 /** The most telling field of an event, for the table's last column. */
 const SUMMARY_FIELDS = ['process.command_line', 'registry.path', 'file.path', 'dns.question.name', 'dce_rpc.operation', 'process.executable', 'process.name', 'event.action'];
@@ -75,22 +78,23 @@ function describeStats(s: DatasetStats): string[] {
   return out;
 }
 
-async function run(query: string, opts: RunOptions): Promise<number> {
+/** Runs the command; returns the exit code. */
+export async function runCommand(query: string, opts: RunOptions, io: RunIo = processIo): Promise<number> {
   const fe = frontEndFor(opts.language);
-  if (!fe) { process.stderr.write(`dac run: unknown language ${opts.language}\n`); return 2; }
+  if (!fe) { io.err(`dac run: unknown language ${opts.language}\n`); return 2; }
   let text = query;
   let origin = '<query>';
   if (opts.language === 'sigma') {
-    if (!existsSync(query)) { process.stderr.write(`dac run: sigma rule file ${query} not found\n`); return 2; }
+    if (!existsSync(query)) { io.err(`dac run: sigma rule file ${query} not found\n`); return 2; }
     text = readFileSync(query, 'utf8');
     origin = query;
   }
   const missing = opts.data.filter((f) => !existsSync(f));
-  if (missing.length) { process.stderr.write(`dac run: data file(s) not found: ${missing.join(', ')}\n`); return 2; }
+  if (missing.length) { io.err(`dac run: data file(s) not found: ${missing.join(', ')}\n`); return 2; }
 
   const { query: ir, diagnostics } = fe.compileText(text, origin, {});
   const lookup = (f: string) => (f === origin ? text : undefined);
-  for (const d of diagnostics) process.stderr.write(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
+  for (const d of diagnostics) io.err(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
   if (!ir || diagnostics.some((d) => d.severity === 'error')) return 1;
 
   const cwd = process.cwd();
@@ -102,10 +106,10 @@ async function run(query: string, opts: RunOptions): Promise<number> {
     },
   };
   const { events, stats } = await readDataset(ds, { root: cwd });
-  for (const l of describeStats(stats)) process.stderr.write(l + '\n');
+  for (const l of describeStats(stats)) io.err(l + '\n');
   const alerts = runQuery(ir, events, 'run');
-  process.stdout.write(opts.json ? renderNdjson(alerts) : renderTable(alerts));
-  process.stderr.write(`${alerts.length} match(es)\n`);
+  io.out(opts.json ? renderNdjson(alerts) : renderTable(alerts));
+  io.err(`${alerts.length} match(es)\n`);
   return 0;
 }
 
@@ -118,6 +122,6 @@ export function register(program: Command): void {
     .option('--json', 'one JSON line per match instead of a table')
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
     .action(async (query: string, opts: RunOptions) => {
-      process.exitCode = await run(query, opts);
+      process.exitCode = await runCommand(query, opts);
     });
 }
