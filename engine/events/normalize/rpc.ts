@@ -3,8 +3,8 @@
  * ECS has no DCE/RPC fields, so the interface and operation sit under dac's `dce_rpc.*`
  * namespace (declared in ir/fields.ts); the flow itself uses the standard source/destination and
  * network fields, which is what CAR's Flow:Message object maps onto.
- * event.type is 'protocol' (ECS: "the event records details about the protocol", e.g. an RPC
- * call); event.action names the PDU (bind, request …).
+ * event.type is ['connection', 'protocol'] as for Zeek dce_rpc records (normalize/zeek.ts), so one
+ * query finds RPC from either source; event.action names the PDU (bind, request …).
  */
 import type { EcsFields, RpcRecord } from '../types.ts';
 
@@ -15,7 +15,7 @@ export function normalizeRpc(r: RpcRecord): EcsFields {
     '@timestamp': new Date(Math.floor(r.ts)).toISOString(),
     'event.kind': 'event',
     'event.category': ['network'],
-    'event.type': ['protocol'],
+    'event.type': ['connection', 'protocol'],
     'event.action': r.packetType,
     'event.dataset': RPC_DATASET,
     'network.protocol': 'dcerpc',

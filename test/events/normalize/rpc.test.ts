@@ -12,7 +12,7 @@ describe('normalizeRpc', () => {
   it('maps a request onto ECS network fields and dce_rpc.*', () => {
     expect(normalizeRpc(request)).toEqual({
       '@timestamp': '2026-10-05T14:02:11.266Z',
-      'event.kind': 'event', 'event.category': ['network'], 'event.type': ['protocol'], 'event.action': 'request',
+      'event.kind': 'event', 'event.category': ['network'], 'event.type': ['connection', 'protocol'], 'event.action': 'request',
       'event.dataset': 'dac.dce_rpc', 'network.protocol': 'dcerpc', 'network.transport': 'tcp', 'network.type': 'ipv4',
       'source.ip': '10.0.1.22', 'source.port': 52115, 'destination.ip': '10.0.1.10', 'destination.port': 49668,
       'related.ip': ['10.0.1.22', '10.0.1.10'],
