@@ -52,7 +52,8 @@ export async function* readEvtx(file: string, input: AsyncIterable<Uint8Array>):
 export const reader: EventReader = {
   format: 'evtx',
   detect(head: Uint8Array, fileName: string): boolean {
-    return hasSignature(head, 0, FILE_SIGNATURE) || /\.evtx$/i.test(fileName);
+    // By name too, so a damaged header is still read (and reported) as EVTX, unless it is plainly text.
+    return hasSignature(head, 0, FILE_SIGNATURE) || (/\.evtx$/i.test(fileName) && head[0] !== 0x3c && head[0] !== 0x7b);
   },
   read: readEvtx,
 };
