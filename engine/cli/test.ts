@@ -85,7 +85,7 @@ export function register(program: Command): void {
       const full: RunReport = withTimings(report, opts.timings ? {
         totalMs,
         phases: timings.phases,
-        rules: {},
+        rules: Object.fromEntries(Object.entries(timings.unitMs).map(([id, ms]) => [id, { unitMs: ms }])),
         eventsPerSecond: timings.phases.integration ? timings.events / (timings.phases.integration / 1000) : 0,
       } : undefined);
       const dir = resolve(root, opts.reportDir);

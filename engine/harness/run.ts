@@ -57,7 +57,7 @@ function attackOf(rule: Rule): RuleResult['attack'] {
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
 }
 
-export interface HarnessTimings { readonly phases: Record<string, number>; readonly events: number }
+export interface HarnessTimings { readonly phases: Record<string, number>; readonly events: number; readonly unitMs: Record<string, number> }
 
 export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: HarnessTimings }> {
   const timings: Record<string, number> = {};
@@ -84,9 +84,12 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   opts.onPhase?.('unit');
   t0 = performance.now();
   const unit = new Map<string, RuleResult['unit']>();
+  const unitMs: Record<string, number> = {};
   for (const g of selected) {
     if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
+    const t = performance.now();
     unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
+    unitMs[g.rule.id] = performance.now() - t;
   }
   clock('unit', t0);
 
@@ -149,5 +152,5 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     coverage: coverage(results, inputs.technique),
     repoDiagnostics: inputs.repoDiagnostics.map((d) => diagnosticEntry(d, inputs.sources)),
   };
-  return { report, timings: { phases: timings, events: integration?.events ?? 0 } };
+  return { report, timings: { phases: timings, events: integration?.events ?? 0, unitMs } };
 }
