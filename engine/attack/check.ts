@@ -101,5 +101,16 @@ export function checkAttack(rule: Rule, cat: AttackCatalogue = attackCatalogue()
   const r = new Reporter(rule);
   for (const m of rule.attack) { checkTactic(rule, m, cat, r); checkTechnique(rule, m, cat, r); }
   if (rule.dialect === 'sigma') checkSigmaTags(rule, cat, r);
+  // An Elastic threat may name only a tactic; the loader made no mapping for it, so check it here.
+  if (rule.dialect === 'elastic') {
+    const threats = lookup(rule.document, ['rule', 'threat']);
+    (Array.isArray(threats) ? threats : []).forEach((t, i) => {
+      const tech = lookup(t, ['technique']);
+      const tac = lookup(t, ['tactic']);
+      if ((Array.isArray(tech) && tech.length > 0) || tac === null || typeof tac !== 'object') return;
+      const tactic = { id: str(lookup(tac, ['id'])), name: str(lookup(tac, ['name'])), path: ['rule', 'threat', i, 'tactic'] };
+      checkTactic(rule, { tactic, technique: { id: '', path: [] } }, cat, r);
+    });
+  }
   return r.out;
 }

@@ -14,6 +14,10 @@ describe('ATT&CK checks per dialect', () => {
     expect(codes('title: x\ndetection: {condition: a}\ntags: [attack.t1053.005, attack.execution, attack.g0016, attack.command_and_control]\n', 's.yml')).toEqual([]);
     expect(codes('title: x\ndetection: {condition: a}\ntags: [attack.t1000, attack.t1053.999, attack.exec]\n', 's.yml')).toEqual(['attack/unknown-technique', 'attack/newer-than-catalogue', 'attack/bad-tag']);
   });
+  it('Elastic threat with only a tactic: the tactic is still checked', () => {
+    const text = '[rule]\nname = "x"\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[rule.threat.tactic]\nid = "TA0002"\nname = "Persistence"\nreference = "https://attack.mitre.org/tactics/TA0002/"\n';
+    expect(codes(text, 'e.toml')).toEqual(['attack/tactic-name-mismatch']);
+  });
   it('CAR coverage: a sub-technique whose tactic is fine passes', () => {
     expect(codes('id: CAR-2015-04-002\ntitle: t\nimplementations: []\ncoverage:\n  - technique: T1053\n    tactics: [TA0003]\n    subtechniques: [T1053.005]\n', 'c.yml')).toEqual([]);
   });
