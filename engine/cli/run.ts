@@ -17,6 +17,7 @@ import type { EcsEvent, EventFormat } from '../events/types.ts';
 import '../ir/functions/index.ts';
 import { frontEndFor, frontEnds } from '../lang/registry.ts';
 import type { Language } from '../rule/model.ts';
+import { loadMacros } from '../rule/repo.ts';
 import { runQuery, type Alert } from '../runtime/index.ts';
 
 export interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat }
@@ -92,7 +93,10 @@ export async function runCommand(query: string, opts: RunOptions, io: RunIo = pr
   const missing = opts.data.filter((f) => !existsSync(f));
   if (missing.length) { io.err(`dac run: data file(s) not found: ${missing.join(', ')}\n`); return 2; }
 
-  const { query: ir, diagnostics } = fe.compileText(text, origin, {});
+  // SPL searches use the repo's macros (rules/macros under the current directory), as rules do.
+  const macroSources = new Map<string, string>();
+  const macros = loadMacros(process.cwd(), macroSources, []);
+  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros });
   const lookup = (f: string) => (f === origin ? text : undefined);
   for (const d of diagnostics) io.err(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
   if (!ir || diagnostics.some((d) => d.severity === 'error')) return 1;
