@@ -1,0 +1,135 @@
+/**
+ * Elastic target: Kibana detection-rule NDJSON (one rule object per line, as Kibana's rule export
+ * writes and "Import rules" reads). EQL rules keep the query as written (it is the Rule model's
+ * query text) and the TOML's [rule] metadata; rules in other languages get EQL printed from the IR
+ * (null logic made explicit, see two-valued.ts) and metadata from the Rule model. Aggregations have
+ * no EQL form (Kibana's threshold rules take KQL, which dac does not write): reported unsupported.
+ */
+import type { AttackCatalogue } from '../attack/catalogue.ts';
+import { ECS_FIELDS } from '../ir/fields.ts';
+import type { IrQuery, SequenceStep } from '../ir/types.ts';
+import { printEql } from '../lang/eql/print.ts';
+import { fieldsUsed } from './fields-used.ts';
+import { riskScoreOf, severityOf, tacticUrl, techniqueUrl, threat } from './meta.ts';
+import { kleeneOf } from './two-valued.ts';
+import { ResultBuilder, ok, unsupported, type Converted, type ExportContext, type ExportRule, type ExportTarget } from './types.ts';
+
+type Obj = Record<string, unknown>;
+
+const WINDOWS_INDEX = ['winlogbeat-*', 'logs-windows.sysmon_operational-*', 'logs-system.security-*'];
+const ZEEK_INDEX = ['logs-zeek.dce_rpc-*', 'filebeat-*'];
+
+/** The IR with every filter in Kleene form, so EQL's three-valued logic reads it as written. */
+function forEql(q: IrQuery): IrQuery {
+  const step = (s: SequenceStep): SequenceStep => ({ ...s, filter: { ...s.filter, filter: kleeneOf(s.filter.filter, s.filter.logic), logic: 'kleene' } });
+  switch (q.kind) {
+    case 'event': return { ...q, filter: kleeneOf(q.filter, q.logic), logic: 'kleene' };
+    case 'sequence': return { ...q, steps: q.steps.map(step), ...(q.until ? { until: step(q.until) } : {}) };
+    case 'sample': return { ...q, steps: q.steps.map(step) };
+    case 'pipeline': return { ...q, source: forEql(q.source) as typeof q.source };
+  }
+}
+
+/** EQL text for a rule: its own for EQL rules, else printed from the IR; or why it has none. */
+export function toEql(er: ExportRule): Converted<string> {
+  if (!er.query) return unsupported(`the rule does not compile: ${er.compileErrors.join('; ')}`);
+  if (er.rule.query.kind === 'text' && er.rule.query.language === 'eql') return ok(er.rule.query.text.trim());
+  const q = er.query;
+  if (q.kind === 'pipeline' && q.stages.some((s) => s.kind !== 'head' && s.kind !== 'tail')) {
+    return unsupported(`EQL has no ${q.stages.find((s) => s.kind !== 'head' && s.kind !== 'tail')!.kind} stage; a Kibana threshold rule would need KQL, which dac does not write`);
+  }
+  try {
+    return ok(printEql(forEql(q)));
+  } catch (e) {
+    return unsupported(`no EQL form: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const DAC_ONLY = ['dce_rpc.'];
+
+function requiredFields(q: IrQuery): Obj[] {
+  return fieldsUsed(q).map((name) => ({
+    name, type: ECS_FIELDS[name] ?? 'keyword',
+    ecs: name in ECS_FIELDS && !name.startsWith('winlog.') && !DAC_ONLY.some((p) => name.startsWith(p)),
+  }));
+}
+
+function threatOf(er: ExportRule, attack: AttackCatalogue): Obj[] {
+  return threat(er.rule, attack).map((t) => {
+    const parents = new Map<string, { id: string; name: string; subs: { id: string; name: string }[] }>();
+    for (const tech of t.techniques) {
+      const top = tech.parent ?? { id: tech.id, name: tech.name };
+      const entry = parents.get(top.id) ?? { ...top, subs: [] };
+      if (tech.parent) entry.subs.push({ id: tech.id, name: tech.name });
+      parents.set(top.id, entry);
+    }
+    return {
+      framework: 'MITRE ATT&CK',
+      tactic: { id: t.tactic.id, name: t.tactic.name, reference: tacticUrl(t.tactic.id) },
+      technique: [...parents.values()].map((p) => ({
+        id: p.id, name: p.name, reference: techniqueUrl(p.id),
+        ...(p.subs.length ? { subtechnique: p.subs.map((s) => ({ id: s.id, name: s.name, reference: techniqueUrl(s.id) })) } : {}),
+      })),
+    };
+  });
+}
+
+/** The Kibana rule object for one rule. */
+export function toKibanaRule(er: ExportRule, attack: AttackCatalogue): Converted<Obj> {
+  const eql = toEql(er);
+  if (!eql.ok) return eql;
+  const rule = er.rule;
+  const own = rule.dialect === 'elastic' ? ((rule.document.rule ?? {}) as Obj) : {};
+  const pick = <T>(k: string, fallback: T): T | unknown => (own[k] !== undefined ? own[k] : fallback);
+  const notes: string[] = [];
+  const fields = requiredFields(er.query!);
+  const dacOnly = fields.filter((f) => DAC_ONLY.some((p) => (f.name as string).startsWith(p))).map((f) => f.name);
+  if (dacOnly.length) notes.push(`fields ${dacOnly.join(', ')} are dac's DCE/RPC fields: no ECS field holds them (Elastic's Zeek integration has zeek.dce_rpc.endpoint/operation); the index must carry them under these names`);
+  const index = own.index ?? (dacOnly.length ? ZEEK_INDEX : WINDOWS_INDEX);
+  const obj: Obj = {
+    author: pick('author', [...rule.authors]),
+    description: rule.description,
+    enabled: false,
+    false_positives: pick('false_positives', [...rule.falsePositives]),
+    from: pick('from', 'now-9m'),
+    index,
+    interval: pick('interval', '5m'),
+    language: 'eql',
+    license: pick('license', typeof rule.document.license === 'string' ? rule.document.license : ''),
+    max_signals: pick('max_signals', 100),
+    name: rule.name,
+    ...(own.note !== undefined ? { note: own.note } : {}),
+    query: eql.value,
+    references: [...rule.references],
+    required_fields: fields,
+    risk_score: riskScoreOf(rule),
+    risk_score_mapping: pick('risk_score_mapping', []),
+    rule_id: rule.id,
+    severity: severityOf(rule),
+    severity_mapping: pick('severity_mapping', []),
+    tags: [...rule.tags],
+    threat: threatOf(er, attack),
+    to: pick('to', 'now'),
+    type: 'eql',
+    version: pick('version', typeof rule.document.version === 'number' ? rule.document.version : 1),
+  };
+  return ok(obj, notes);
+}
+
+export const elasticTarget: ExportTarget = {
+  name: 'elastic',
+  description: 'Kibana detection rules as NDJSON (Security → Rules → Import rules), one bundle file',
+  shape: 'bundle',
+  run(ctx: ExportContext) {
+    const out = new ResultBuilder();
+    const lines: string[] = [];
+    for (const er of ctx.rules) {
+      const c = toKibanaRule(er, ctx.attack);
+      if (!c.ok) { out.skip(er, c.unsupported); continue; }
+      out.note(er, c.notes);
+      lines.push(JSON.stringify(c.value));
+    }
+    out.artefacts.push({ path: 'rules.ndjson', content: lines.length ? `${lines.join('\n')}\n` : '' });
+    return out.result();
+  },
+};

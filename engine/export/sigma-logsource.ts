@@ -1,0 +1,103 @@
+/**
+ * Which Sigma log source an IR filter can be written under, and the Sigma name of each ECS field
+ * there. Field names are checked against the Sigma front-end's own mapping (resolveLogsource), so
+ * an exported name always reads back as the same ECS field.
+ *
+ * 1. A filter whose top `and` starts with exactly what a log source selects (a rule that came from
+ *    Sigma) gets that log source back, and the selection is dropped.
+ * 2. A rule over dce_rpc.* fields is written as Zeek's dce_rpc log, which implies a DCE/RPC network
+ *    event (event.category network, network.protocol dcerpc): those two tests are dropped.
+ * 3. Anything else is `product: windows` with no category: it selects every event, and the ECS
+ *    names with no Sigma equivalent pass through as dotted names, so nothing is narrowed or widened.
+ */
+import type { Predicate } from '../ir/types.ts';
+import { resolveLogsource, type Logsource, type SelectedSource } from '../lang/sigma/logsources.ts';
+import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS } from '../lang/sigma/tables/ecs-fields.ts';
+import { PRODUCT_SERVICES } from '../lang/sigma/tables/other-logsources.ts';
+import { WINDOWS_CATEGORIES } from '../lang/sigma/tables/windows-logsources.ts';
+import { flatten } from './two-valued.ts';
+
+const strip = (x: unknown): string => JSON.stringify(x, (k, v) => (k === 'span' ? undefined : v));
+
+export interface ChosenLogsource {
+  readonly logsource: Logsource;
+  readonly rest: Predicate;
+  /** ECS field → Sigma name under this log source, or undefined when it has none. */
+  readonly name: (ecs: string) => string | undefined;
+  readonly notes: readonly string[];
+}
+
+function selectionOf(sources: readonly SelectedSource[]): Predicate {
+  return sources.length === 1 ? sources[0].select : { kind: 'or', args: sources.map((s) => s.select) };
+}
+
+/** ECS → Sigma names: the names pySigma's table lists for it, in table order, then the raw EventData name, then ECS. */
+const INVERSE = new Map<string, string[]>();
+// Log-source-dependent names first (CommandLine), so the usual name wins over an alias (HostApplication).
+for (const [sigma, pairs] of Object.entries(ECS_VARIABLE_FIELDS)) for (const [, ecs] of pairs) INVERSE.set(ecs, [...(INVERSE.get(ecs) ?? []), sigma]);
+for (const [sigma, ecs] of Object.entries(ECS_FIELD_MAP)) INVERSE.set(ecs, [...(INVERSE.get(ecs) ?? []), sigma]);
+
+function namer(ls: Logsource): (ecs: string) => string | undefined {
+  const r = resolveLogsource(ls);
+  if ('error' in r) return () => undefined;
+  const product = ls.product && PRODUCT_SERVICES[`${ls.product}/${ls.service ?? ls.category ?? ''}`];
+  return (ecs) => {
+    const candidates = product
+      ? Object.entries(product.fields).filter(([, e]) => e === ecs).map(([s]) => s)
+      : [...(INVERSE.get(ecs) ?? []), ...(ecs.startsWith('winlog.event_data.') ? [ecs.slice('winlog.event_data.'.length)] : []), ecs];
+    return candidates.find((c) => r.sources.every((s) => s.mapField(c) === ecs));
+  };
+}
+
+const mentions = (p: Predicate, prefix: string): boolean => strip(p).includes(`"${prefix}`);
+
+/** Drops the top-level equality tests the log source implies (values compared case-insensitively). */
+function dropImplied(filter: Predicate, implied: Readonly<Record<string, string>>): Predicate {
+  const p = flatten(filter);
+  const args = p.kind === 'and' ? p.args : [p];
+  const isImplied = (a: Predicate): boolean => {
+    if (!('left' in a) || a.left.kind !== 'field') return false;
+    const want = implied[a.left.name];
+    if (want === undefined) return false;
+    if (a.kind === 'compare') return a.op === '==' && a.right.kind === 'literal' && String(a.right.value).toLowerCase() === want;
+    if (a.kind === 'in') return a.values.length === 1 && String(a.values[0]).toLowerCase() === want;
+    if (a.kind === 'glob') return a.patterns.length === 1 && a.patterns[0].length === 1 && a.patterns[0][0].kind === 'lit' && a.patterns[0][0].text.toLowerCase() === want;
+    return false;
+  };
+  const kept = args.filter((a) => !isImplied(a));
+  return kept.length === 1 ? kept[0] : { kind: 'and', args: kept };
+}
+
+/** Log sources a Sigma rule may name, for recognising the selection the front-end added. */
+function knownLogsources(): Logsource[] {
+  return [
+    ...Object.keys(WINDOWS_CATEGORIES).map((category) => ({ product: 'windows', category })),
+    ...Object.keys(PRODUCT_SERVICES).map((k) => ({ product: k.split('/')[0], service: k.split('/')[1] })),
+  ];
+}
+
+export function chooseLogsource(filter: Predicate): ChosenLogsource {
+  if (filter.kind === 'and' && filter.args.length >= 2) {
+    const head = strip(filter.args[0]);
+    for (const ls of knownLogsources()) {
+      const r = resolveLogsource(ls);
+      if ('error' in r || strip(selectionOf(r.sources)) !== head) continue;
+      const rest = filter.args.slice(1);
+      return { logsource: ls, rest: rest.length === 1 ? rest[0] : { kind: 'and', args: rest }, name: namer(ls), notes: [] };
+    }
+  }
+  if (mentions(filter, 'dce_rpc.')) {
+    const ls: Logsource = { product: 'zeek', service: 'dce_rpc' };
+    return {
+      logsource: ls,
+      rest: dropImplied(filter, { 'event.category': 'network', 'network.protocol': 'dcerpc' }),
+      name: namer(ls),
+      notes: ["written as Zeek's dce_rpc log (product zeek, service dce_rpc): every record of it is a DCE/RPC network event, so the tests of event.category and network.protocol are implied by the log source"],
+    };
+  }
+  const ls: Logsource = { product: 'windows' };
+  return {
+    logsource: ls, rest: filter, name: namer(ls),
+    notes: ['log source product windows with no category (the query does not select a Sigma category exactly); ECS names with no Sigma name are kept as dotted ECS names, which pySigma ECS pipelines pass through'],
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * What every export back-end shares: the rules it receives (Rule model + compiled IR), what it
+ * gives back (files, plus a structured "unsupported: reason" per rule it cannot express), and the
+ * target definition the registry keys by the name users type.
+ */
+import type { AttackCatalogue } from '../attack/catalogue.ts';
+import type { RunReport } from '../harness/types.ts';
+import type { IrQuery } from '../ir/types.ts';
+import type { MacroDefinition, Rule } from '../rule/model.ts';
+
+export interface ExportRule {
+  readonly rule: Rule;
+  /** Absent when the rule does not compile; `compileErrors` says why. */
+  readonly query?: IrQuery;
+  readonly compileErrors: readonly string[];
+}
+
+export interface ExportContext {
+  readonly rules: readonly ExportRule[];
+  readonly macros: ReadonlyMap<string, MacroDefinition>;
+  readonly attack: AttackCatalogue;
+  /** reports/report.json when present (Navigator colours a second layer by test status). */
+  readonly report?: RunReport;
+}
+
+/** One output file, path relative to the output folder. */
+export interface Artefact { readonly path: string; readonly content: string }
+
+/** A rule (or part of one) the target cannot express; never silently dropped. */
+export interface Unsupported { readonly ruleId: string; readonly file: string; readonly reason: string }
+
+/** Something the user should know about an exported rule (a mapping choice, a lossy field). */
+export interface ExportNote { readonly ruleId: string; readonly note: string }
+
+export interface ExportResult {
+  readonly artefacts: readonly Artefact[];
+  readonly unsupported: readonly Unsupported[];
+  readonly notes: readonly ExportNote[];
+}
+
+/** A per-rule conversion: the text/object, or why the target cannot say it. */
+export type Converted<T> =
+  /** `unverified`: exported, but dac cannot read the result back to check it (the reason). */
+  | { readonly ok: true; readonly value: T; readonly notes: readonly string[]; readonly unverified?: string }
+  | { readonly ok: false; readonly unsupported: string };
+
+export const ok = <T>(value: T, notes: readonly string[] = [], unverified?: string): Converted<T> => ({ ok: true, value, notes, ...(unverified ? { unverified } : {}) });
+export const unsupported = <T>(reason: string): Converted<T> => ({ ok: false, unsupported: reason });
+
+export interface ExportTarget {
+  /** The name users type (`--target elastic`). */
+  readonly name: string;
+  readonly description: string;
+  /** 'per-rule': one file per rule; 'bundle': one file (or a fixed set) for the repo. */
+  readonly shape: 'per-rule' | 'bundle';
+  run(ctx: ExportContext): ExportResult;
+}
+
+/** Collects per-rule outcomes into an ExportResult. */
+export class ResultBuilder {
+  readonly artefacts: Artefact[] = [];
+  readonly unsupported: Unsupported[] = [];
+  readonly notes: ExportNote[] = [];
+  skip(r: ExportRule, reason: string): void { this.unsupported.push({ ruleId: r.rule.id, file: r.rule.file, reason }); }
+  note(r: ExportRule, notes: readonly string[]): void { for (const note of notes) this.notes.push({ ruleId: r.rule.id, note }); }
+  result(): ExportResult {
+    return { artefacts: [...this.artefacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), unsupported: this.unsupported, notes: this.notes };
+  }
+}
