@@ -22,6 +22,7 @@ import { normalizeZeekConn, normalizeZeekDceRpc } from './zeek.ts';
 import { normalizeRpc } from './rpc.ts';
 import { fromEpochSeconds, iso, parseTime } from './time.ts';
 import type { Out } from './out.ts';
+import { canonicalizeIps } from './ip.ts';
 
 export type Normalized =
   | { readonly ok: true; readonly fields: EcsFields; readonly ts: number }
@@ -43,6 +44,7 @@ function mapWin(v: WinView): Out {
 }
 
 function finish(fields: Out, ts: number, created: number | undefined): Normalized {
+  canonicalizeIps(fields);
   fields['@timestamp'] = iso(ts);
   if (created !== undefined) fields['event.created'] = iso(created);
   return { ok: true, fields, ts };

@@ -6,8 +6,26 @@
  * winlog.event_data.Image there): Sigma and CAR content addresses the raw names, and keeping
  * both costs nothing at replay. Empty values, "-" and the null GUID are dropped as Winlogbeat does.
  */
+import { createHash } from 'node:crypto';
 import type { WinView } from './win-view.ts';
 import { append, set, type Out } from './out.ts';
+
+/**
+ * host.id: on a live host Winlogbeat/Elastic Agent add the machine's GUID (add_host_metadata);
+ * replayed logs carry none, yet Elastic's rules join on it (`sequence by host.id`). dac derives a
+ * stable UUID-shaped id from the computer name, so every event of one computer shares one id.
+ */
+const hostIds = new Map<string, string>();
+export function hostId(computer: string): string {
+  const key = computer.toLowerCase();
+  let id = hostIds.get(key);
+  if (!id) {
+    const h = createHash('sha1').update('dac-host:' + key).digest('hex');
+    id = `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    hostIds.set(key, id);
+  }
+  return id;
+}
 
 const NULL_GUID = '{00000000-0000-0000-0000-000000000000}';
 
@@ -50,6 +68,7 @@ export function commonWinFields(v: WinView, module: string): Out {
   set(out, 'winlog.keywords', v.keywords);
   set(out, 'host.name', v.computer);
   set(out, 'host.hostname', v.computer.split('.')[0]);
+  set(out, 'host.id', hostId(v.computer));
   set(out, 'host.os.type', 'windows');
   set(out, 'host.os.family', 'windows');
   set(out, 'message', v.message);
