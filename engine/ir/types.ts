@@ -128,8 +128,9 @@ export type Stage =
       readonly aggregates: readonly { readonly name: string; readonly fn: AggregateFn; readonly arg?: Expr; readonly param?: number }[];
       /**
        * Sliding window (Sigma timespan): a group emits as soon as the stages after this one accept
-       * the row computed over its events in the trailing window, then starts afresh. Without a
-       * window a group emits once, at the end of the replay.
+       * the row computed over its events in the trailing window; later rows of the group that fall
+       * inside that window are absorbed (one alert per group per window), then it starts afresh.
+       * Without a window a group emits once, at the end of the replay.
        */
       readonly windowMs?: number;
     }

@@ -7,7 +7,7 @@ import type { FieldValue, Scalar } from '../events/types.ts';
 import type { CompareOp, NullLogic, Predicate } from '../ir/types.ts';
 import { compileExpr, RuntimeCompileError, type ValueFn } from './compile-expr.ts';
 import { inNetwork, parseCidr, parseIp } from './cidr.ts';
-import { compileGlob, type StringTest } from './glob.ts';
+import { compileGlobs, type StringTest } from './glob.ts';
 import type { Row, Tri } from './row.ts';
 import { asNumber, asText, compareScalars, elements, fold, isMissing } from './values.ts';
 
@@ -24,12 +24,10 @@ function anyElement(v: FieldValue | undefined, test: (s: Scalar) => boolean): Tr
   return false;
 }
 
-function textTests(tests: readonly StringTest[]): (s: Scalar) => boolean {
+function textTest(test: StringTest): (s: Scalar) => boolean {
   return (x) => {
-    const s = asText(x);
-    if (s === undefined) return false;
-    for (const t of tests) if (t(s)) return true;
-    return false;
+    const s = typeof x === 'string' ? x : asText(x);
+    return s !== undefined && test(s);
   };
 }
 
@@ -77,8 +75,8 @@ function compileIn(left: ValueFn, values: readonly Scalar[], ci: boolean): Predi
   return (row) => anyElement(left(row), (x) => setKeys(x, ci).some((k) => set.has(k)));
 }
 
-function compileKeyword(tests: readonly StringTest[]): PredicateFn {
-  const test = textTests(tests);
+function compileKeyword(t: StringTest): PredicateFn {
+  const test = textTest(t);
   return (row) => {
     for (const k in row.fields) {
       const v = row.fields[k];
@@ -111,7 +109,7 @@ function compileRaw(p: Predicate): PredicateFn {
     case 'compare': return compileCompare(p.op, compileExpr(p.left), compileExpr(p.right), p.caseInsensitive);
     case 'glob': {
       const left = compileExpr(p.left);
-      const test = textTests(p.patterns.map((g) => compileGlob(g, p.caseInsensitive)));
+      const test = textTest(compileGlobs(p.patterns, p.caseInsensitive));
       return (row) => anyElement(left(row), test);
     }
     case 'in': return compileIn(compileExpr(p.left), p.values, p.caseInsensitive);
@@ -143,7 +141,7 @@ function compileRaw(p: Predicate): PredicateFn {
       const e = compileExpr(p.expr);
       return (row) => { const v = e(row); return v === true ? true : v === false ? false : null; };
     }
-    case 'keyword': return compileKeyword(p.patterns.map((g) => compileGlob(g, p.caseInsensitive)));
+    case 'keyword': return compileKeyword(compileGlobs(p.patterns, p.caseInsensitive));
   }
 }
 

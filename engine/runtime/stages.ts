@@ -51,7 +51,12 @@ function sortRows(rows: PipelineRow[], keys: readonly { field: string; desc: boo
     .map((x) => x.r);
 }
 
-interface Group { keyValues: FieldValue[]; rows: { row: PipelineRow; values: (FieldValue | undefined)[] }[] }
+interface Group {
+  keyValues: FieldValue[];
+  rows: { row: PipelineRow; values: (FieldValue | undefined)[] }[];
+  /** After a windowed group fires, rows up to this time belong to the window that fired. */
+  quietUntil?: number;
+}
 
 /** Aggregate; `accept` is the run of filter stages right after it (used to decide window emission). */
 function aggregateProc(stage: Extract<Stage, { kind: 'aggregate' }>, next: Proc, accept: (row: Row) => boolean): Proc {
@@ -95,11 +100,16 @@ function aggregateProc(stage: Extract<Stage, { kind: 'aggregate' }>, next: Proc,
         const k = keyOf(kv);
         let g = groups.get(k);
         if (!g) { g = { keyValues: kv, rows: [] }; groups.set(k, g); }
+        if (windowMs !== undefined && g.quietUntil !== undefined) {
+          // One alert per group per window: the rest of a window that already fired is absorbed.
+          if (row.ts <= g.quietUntil) continue;
+          g.quietUntil = undefined;
+        }
         g.rows.push({ row, values });
         if (windowMs !== undefined) {
           while (g.rows.length && row.ts - g.rows[0].row.ts > windowMs) g.rows.shift();
           const out = compute(g);
-          if (accept(out)) { g.rows = []; next.push(out); }
+          if (accept(out)) { g.quietUntil = g.rows[0].row.ts + windowMs; g.rows = []; next.push(out); }
         }
       }
     },

@@ -42,6 +42,17 @@ describe('pipelines', () => {
     const alerts = runQuery(q, procs);
     expect(alerts.map((a) => [a.fields.h, a.fields.n, a.ts])).toEqual([['h1', 2, 6000]]);
   });
+  it('a windowed group raises one alert per window, absorbing the rest of the window that fired', () => {
+    const q: PipelineQuery = {
+      kind: 'pipeline', source: ev(eq('process.name', 'schtasks.exe')),
+      stages: [
+        { kind: 'aggregate', groupBy: [{ name: 'h', expr: f('host.name') }], aggregates: [{ name: 'n', fn: 'count' }], windowMs: 3000 },
+        { kind: 'filter', predicate: cmp('n', '>=', 1), logic: 'boolean' },
+      ],
+    };
+    // h1 at 5s fires; h1 at 6s falls in the window 5s..8s and is absorbed; h1 at 9s opens a new window.
+    expect(runQuery(q, procs).map((a) => [a.fields.h, a.ts])).toEqual([['h1', 5000], ['h2', 7000], ['h1', 9000]]);
+  });
   it('eval, project, dedup, sort, head and tail', () => {
     const q: PipelineQuery = {
       kind: 'pipeline', source: ev(eq('process.name', 'schtasks.exe')),
