@@ -25,3 +25,9 @@ export function compileRule(rule: Rule, env: CompileEnv): Compiled {
   }
   return fe.compileRule(rule, env);
 }
+
+/** False for rules that only feed another rule (Sigma base rules of a correlation). */
+export function raisesAlerts(rule: Rule, env: CompileEnv): boolean {
+  const fe = frontEndFor(rule.language);
+  return !fe?.raisesAlerts || !env.repo || fe.raisesAlerts(rule, env.repo);
+}

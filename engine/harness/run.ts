@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diag/diagnostic.ts';
 import { lineCol, location } from '../diag/render.ts';
 import type { IrQuery } from '../ir/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { compileEnv, compileRule } from './compile.ts';
+import { compileEnv, compileRule, raisesAlerts } from './compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
 import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
 import { gradeIntegration, replayAll } from './integration.ts';
@@ -73,12 +73,13 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     const errors = all.filter((d) => d.severity === 'error');
     const query: IrQuery | undefined = errors.length ? undefined : compiled.query;
     const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`) : query ? [] : ['the front-end produced no query'];
-    return { rule, diagnostics: all, query, validation: { status: (query ? 'pass' : 'fail') as Status, reasons } };
+    return { rule, diagnostics: all, query, alerting: raisesAlerts(rule, env), validation: { status: (query ? 'pass' : 'fail') as Status, reasons } };
   });
   clock('validation', t0);
 
   const selected = graded.filter((g) => !opts.select || opts.select(g.rule));
-  const runnable = graded.filter((g): g is typeof g & { query: IrQuery } => g.query !== undefined);
+  const runnable = graded.filter((g): g is typeof g & { query: IrQuery } => g.query !== undefined && g.alerting);
+  const feeder = { status: 'skipped' as Status, reasons: ['skipped: raises no alerts of its own (a base rule of a correlation, generate: false); graded through the correlation'] };
 
   // Unit: each selected rule alone on each of its datasets.
   opts.onPhase?.('unit');
@@ -87,6 +88,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   const unitMs: Record<string, number> = {};
   for (const g of selected) {
     if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
+    if (!g.alerting) { unit.set(g.rule.id, { ...feeder, cases: [] }); continue; }
     const t = performance.now();
     unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
     unitMs[g.rule.id] = performance.now() - t;
@@ -122,6 +124,8 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     unit: unit.get(g.rule.id) ?? { status: 'skipped', reasons: ['skipped'], cases: [] },
     integration: !g.query
       ? { status: 'skipped', reasons: ['skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
+      : !g.alerting
+        ? { ...feeder, cases: [], falsePositives: [], mixedAlerts: [] }
       : !integration
         ? { status: 'skipped', reasons: ['skipped: --unit-only'], cases: [], falsePositives: [], mixedAlerts: [] }
         : gradeIntegration(g.rule, integration),
@@ -131,8 +135,10 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   const datasets = loaded.map((d) => d.result).sort((a, b) => (a.name < b.name ? -1 : 1));
   const ev = datasets.reduce((acc, d) => ({ read: acc.read + d.events.read, used: acc.used + d.events.used, rejected: acc.rejected + d.events.rejected }), { read: 0, used: 0, rejected: 0 });
   const passing = results.filter((r) => r.validation.status === 'pass' && r.unit.status === 'pass' && r.integration.status === 'pass').length;
-  const unitOk = (s: Status) => s === 'pass' || s === 'untested';
-  const intOk = (s: Status) => s === 'pass' || (opts.unitOnly === true && s === 'skipped');
+  const feeders = new Set(graded.filter((g) => g.query && !g.alerting).map((g) => g.rule));
+  const isFeeder = (r: RuleResult) => [...feeders].some((f) => f.id === r.id && f.file === r.file);
+  const unitOk = (r: RuleResult) => r.unit.status === 'pass' || r.unit.status === 'untested' || isFeeder(r);
+  const intOk = (r: RuleResult) => r.integration.status === 'pass' || isFeeder(r) || (opts.unitOnly === true && r.integration.status === 'skipped');
   const totals: Totals = {
     rules: results.length,
     validation: counts(results.map((r) => r.validation.status)),
@@ -141,7 +147,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     passing,
     datasets: datasets.length,
     events: ev,
-    ok: results.every((r) => r.validation.status === 'pass' && unitOk(r.unit.status) && intOk(r.integration.status)) && !inputs.repoDiagnostics.some((d) => d.severity === 'error'),
+    ok: results.every((r) => r.validation.status === 'pass' && unitOk(r) && intOk(r)) && !inputs.repoDiagnostics.some((d) => d.severity === 'error'),
   };
   const report: RunReport = {
     tool: { name: 'dac', version: opts.version, reportFormat: 1 },

@@ -37,4 +37,9 @@ export interface FrontEnd {
    * are offsets into `text`, with `file` set to `origin`.
    */
   compileText(text: string, origin: string, env: CompileEnv): CompileResult;
+  /**
+   * Whether the rule raises alerts of its own (default yes). A Sigma detection rule used only by
+   * a correlation does not: the harness grades it through the correlation, not on its own.
+   */
+  raisesAlerts?(rule: Rule, repo: RuleIndex): boolean;
 }

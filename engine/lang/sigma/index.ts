@@ -78,4 +78,5 @@ export const frontEnd: FrontEnd = {
   language: 'sigma',
   compileRule: compileSigmaRule,
   compileText: compileSigmaText,
+  raisesAlerts: sigmaRuleAlerts,
 };
