@@ -7,7 +7,7 @@
  */
 import type { AttackCatalogue } from '../attack/catalogue.ts';
 import { ECS_FIELDS } from '../ir/fields.ts';
-import type { IrQuery, SequenceStep } from '../ir/types.ts';
+import type { IrQuery, NullLogic, Predicate, SequenceStep } from '../ir/types.ts';
 import { printEql } from '../lang/eql/print.ts';
 import { fieldsUsed } from './fields-used.ts';
 import { riskScoreOf, severityOf, tacticUrl, techniqueUrl, threat } from './meta.ts';
@@ -19,11 +19,28 @@ type Obj = Record<string, unknown>;
 const WINDOWS_INDEX = ['winlogbeat-*', 'logs-windows.sysmon_operational-*', 'logs-system.security-*'];
 const ZEEK_INDEX = ['logs-zeek.dce_rpc-*', 'filebeat-*'];
 
+/** Tests EQL writes another way: case-insensitive equality is `:`, a CIDR test is cidrMatch(). */
+function eqlForms(p: Predicate): Predicate {
+  switch (p.kind) {
+    case 'and': case 'or': return { kind: p.kind, args: p.args.map(eqlForms) };
+    case 'not': return { kind: 'not', arg: eqlForms(p.arg) };
+    case 'cidr': return { kind: 'truthy', expr: { kind: 'call', fn: 'eql.cidrMatch', args: [p.left, ...p.cidrs.map((c) => ({ kind: 'literal' as const, value: c }))], caseInsensitive: false } };
+    case 'compare': {
+      if (!p.caseInsensitive || (p.op !== '==' && p.op !== '!=') || p.right.kind !== 'literal' || typeof p.right.value !== 'string') return p;
+      const g: Predicate = { kind: 'glob', left: p.left, patterns: [[{ kind: 'lit', text: p.right.value }]], caseInsensitive: true };
+      return p.op === '==' ? g : { kind: 'not', arg: g };
+    }
+    default: return p;
+  }
+}
+
+const kleene = (p: Predicate, logic: NullLogic): Predicate => eqlForms(kleeneOf(p, logic));
+
 /** The IR with every filter in Kleene form, so EQL's three-valued logic reads it as written. */
 function forEql(q: IrQuery): IrQuery {
-  const step = (s: SequenceStep): SequenceStep => ({ ...s, filter: { ...s.filter, filter: kleeneOf(s.filter.filter, s.filter.logic), logic: 'kleene' } });
+  const step = (s: SequenceStep): SequenceStep => ({ ...s, filter: { ...s.filter, filter: kleene(s.filter.filter, s.filter.logic), logic: 'kleene' } });
   switch (q.kind) {
-    case 'event': return { ...q, filter: kleeneOf(q.filter, q.logic), logic: 'kleene' };
+    case 'event': return { ...q, filter: kleene(q.filter, q.logic), logic: 'kleene' };
     case 'sequence': return { ...q, steps: q.steps.map(step), ...(q.until ? { until: step(q.until) } : {}) };
     case 'sample': return { ...q, steps: q.steps.map(step) };
     case 'pipeline': return { ...q, source: forEql(q.source) as typeof q.source };

@@ -155,7 +155,7 @@ export const sigmaTarget: ExportTarget = {
       const c = toSigma(er, ctx.attack);
       if (!c.ok) { out.skip(er, c.unsupported); continue; }
       out.note(er, c.notes);
-      out.artefacts.push({ path: `${fileStem(er.rule)}.yml`, content: c.value });
+      out.file(er, fileStem(er.rule), '.yml', c.value);
     }
     return out.result();
   },

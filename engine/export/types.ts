@@ -62,6 +62,14 @@ export class ResultBuilder {
   readonly unsupported: Unsupported[] = [];
   readonly notes: ExportNote[] = [];
   skip(r: ExportRule, reason: string): void { this.unsupported.push({ ruleId: r.rule.id, file: r.rule.file, reason }); }
+  /** Adds a per-rule file; a second rule with the same stem (the same id in two dialects) gets its dialect appended. */
+  file(r: ExportRule, stem: string, ext: string, content: string): void {
+    const taken = (p: string) => this.artefacts.some((a) => a.path === p);
+    let path = `${stem}${ext}`;
+    if (taken(path)) path = `${stem}.${r.rule.dialect}${ext}`;
+    for (let i = 2; taken(path); i++) path = `${stem}.${r.rule.dialect}-${i}${ext}`;
+    this.artefacts.push({ path, content });
+  }
   note(r: ExportRule, notes: readonly string[]): void { for (const note of notes) this.notes.push({ ruleId: r.rule.id, note }); }
   result(): ExportResult {
     return { artefacts: [...this.artefacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), unsupported: this.unsupported, notes: this.notes };

@@ -1,0 +1,235 @@
+/**
+ * KQL back-end over Sysmon events as Azure-Sentinel's Sysmon parser exposes them (function alias
+ * `Sysmon`: the EventData names as columns — Image, CommandLine, TargetObject, SourceIp … — with
+ * Computer, EventID, TimeGenerated, UserName; values are strings, so numbers go through toint()).
+ * ECS fields with no column are derived where Sysmon holds the value (process.name from Image),
+ * else the rule is unexpressible (dce_rpc.*: Sysmon does not log RPC interfaces).
+ * Sequences are joins on the sequence keys with a time bound; see convertSequence for how a join
+ * differs from an EQL sequence.
+ */
+import type { EventQuery, Expr, Glob, PipelineQuery, Scalar, SequenceQuery } from '../ir/types.ts';
+import { TextBackend, Unexpressible, type Atom, type Tokens } from './text-backend.ts';
+import { twoValued } from './two-valued.ts';
+
+export const SYSMON_TABLE = 'Sysmon';
+
+const leaf = (col: string) => `tostring(split(${col}, "\\\\")[-1])`;
+
+/** ECS field → KQL expression over the Sysmon parser's columns. */
+const FIELDS: Readonly<Record<string, string>> = {
+  'process.executable': 'Image', 'process.command_line': 'CommandLine', 'process.entity_id': 'ProcessGuid',
+  'process.pid': 'toint(ProcessId)', 'process.parent.executable': 'ParentImage', 'process.parent.command_line': 'ParentCommandLine',
+  'process.parent.entity_id': 'ParentProcessGuid', 'process.parent.pid': 'toint(ParentProcessId)', 'process.working_directory': 'CurrentDirectory',
+  'process.pe.original_file_name': 'OriginalFileName', 'process.name': leaf('Image'), 'process.parent.name': leaf('ParentImage'),
+  'registry.path': 'TargetObject', 'registry.value': leaf('TargetObject'), 'registry.data.strings': 'Details',
+  'file.path': 'TargetFilename', 'file.name': leaf('TargetFilename'), 'dll.path': 'ImageLoaded',
+  'source.ip': 'SourceIp', 'source.port': 'toint(SourcePort)', 'destination.ip': 'DestinationIp', 'destination.port': 'toint(DestinationPort)',
+  'source.domain': 'SourceHostname', 'destination.domain': 'DestinationHostname', 'network.transport': 'Protocol',
+  'dns.question.name': 'QueryName', 'user.name': leaf('User'),
+  'winlog.computer_name': 'Computer', 'host.name': 'Computer', 'host.hostname': 'Computer',
+  'event.code': 'tostring(EventID)', 'winlog.event_id': 'toint(EventID)', '@timestamp': 'TimeGenerated',
+  // Sysmon's Initiated is "true" for outbound connections: ECS network.direction egress/ingress.
+  'network.direction': 'iff(tostring(Initiated) == "true", "egress", "ingress")',
+  'event.category': 'case(EventID in (1, 5), "process", EventID == 3, "network", EventID in (12, 13, 14), "registry", EventID in (2, 11, 15, 23, 26), "file", EventID == 22, "network", EventID == 7, "library", "")',
+  'event.type': 'case(EventID == 1, "start", EventID == 5, "end", EventID in (2, 12, 13, 14), "change", EventID in (3, 22), "connection", EventID == 11, "creation", EventID in (23, 26), "deletion", "")',
+  // The parser reads the Sysmon channel only, and Sysmon runs on Windows.
+  'host.os.type': '"windows"', 'winlog.channel': '"Microsoft-Windows-Sysmon/Operational"',
+};
+
+/** Fields named by their column for a caveat (host.id is a GUID in ECS; Sysmon has only the computer name). */
+const APPROXIMATE: Readonly<Record<string, readonly [string, string]>> = {
+  'host.id': ['Computer', 'host.id (an agent GUID in ECS) is matched on Computer, the only host key Sysmon events carry'],
+};
+
+export function kqlString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const globRegex = (g: Glob) => `^${g.map((p) => (p.kind === 'star' ? '.*' : p.kind === 'one' ? '.' : escapeRe(p.text))).join('')}$`;
+
+function durationKql(ms: number): string {
+  for (const [u, m] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms % m === 0) return `${ms / m}${u}`;
+  return `${ms}ms`;
+}
+
+export class KqlBackend extends TextBackend {
+  protected readonly tokens: Tokens = { and: 'and', or: 'or', not: 'not({x})', groupOpen: '(', groupClose: ')', true: 'true', false: 'false' };
+  readonly notes = new Set<string>();
+
+  /** After an aggregate, names are the row's columns, not event fields. */
+  private rows = false;
+
+  field(name: string): string {
+    if (this.rows) return `['${name}']`;
+    const f = FIELDS[name];
+    if (f) return f;
+    const approx = APPROXIMATE[name];
+    if (approx) { this.notes.add(approx[1]); return approx[0]; }
+    if (name.startsWith('winlog.event_data.')) return `tostring(${name.slice('winlog.event_data.'.length)})`;
+    throw new Unexpressible(`field ${name} has no column in the Sentinel Sysmon parser${name.startsWith('dce_rpc.') ? ' (Sysmon does not log DCE/RPC interfaces, and Sentinel has no built-in Zeek dce_rpc table)' : ''}`);
+  }
+
+  protected literal(v: Scalar): string {
+    if (v === null) return 'dynamic(null)';
+    if (typeof v === 'string') return kqlString(v);
+    return String(v);
+  }
+
+  protected convertExpr(e: Expr): string {
+    switch (e.kind) {
+      case 'field': return this.field(e.name);
+      case 'literal': return this.literal(e.value);
+      case 'call': {
+        const a = e.args;
+        if (e.fn === 'spl.coalesce') return `coalesce(${a.map((x) => this.convertExpr(x)).join(', ')})`;
+        if (e.fn === 'spl.epoch' && a[0]?.kind === 'field' && a[0].name === '@timestamp') return 'TimeGenerated';
+        // CIM's user is DOMAIN\name, which is exactly Sysmon's User column.
+        if (e.fn === 'spl.cim_user') return 'tostring(User)';
+        throw new Unexpressible(`function ${e.fn} has no KQL template`);
+      }
+    }
+  }
+
+  protected convertAtom(p: Atom): string {
+    switch (p.kind) {
+      case 'compare': {
+        const l = this.convertExpr(p.left);
+        const r = this.convertExpr(p.right);
+        if (p.caseInsensitive && (p.op === '==' || p.op === '!=')) return `${l} ${p.op === '==' ? '=~' : '!~'} ${r}`;
+        if (p.caseInsensitive) throw new Unexpressible(`a case-insensitive ${p.op} comparison`);
+        return `${l} ${p.op} ${r}`;
+      }
+      case 'in': {
+        const l = this.convertExpr(p.left);
+        // A column the parser fixes (the channel) is decided here rather than compared at run time.
+        if (/^"[^"]*"$/.test(l)) {
+          const v = JSON.parse(l) as string;
+          return p.values.some((x) => (p.caseInsensitive ? String(x).toLowerCase() === v.toLowerCase() : String(x) === v)) ? 'true' : 'false';
+        }
+        // Sysmon parser values are strings: a list mixing "1" and 1 is one string list.
+        const vals = p.values.some((v) => typeof v === 'string') ? [...new Set(p.values.map((v) => (v === null ? v : String(v))))] : p.values;
+        return `${l} ${p.caseInsensitive ? 'in~' : 'in'} (${vals.map((v) => this.literal(v)).join(', ')})`;
+      }
+      case 'glob': {
+        const l = this.convertExpr(p.left);
+        const cs = p.caseInsensitive ? '' : '_cs';
+        const parts = p.patterns.map((g) => {
+          const lit = (x: Glob) => x.every((q) => q.kind === 'lit');
+          const text = (x: Glob) => x.map((q) => (q.kind === 'lit' ? q.text : '')).join('');
+          const n = g.length;
+          if (lit(g)) return `${l} ${p.caseInsensitive ? '=~' : '=='} ${kqlString(text(g))}`;
+          if (n >= 3 && g[0].kind === 'star' && g[n - 1].kind === 'star' && lit(g.slice(1, -1))) return `${l} contains${cs} ${kqlString(text(g))}`;
+          if (n >= 2 && g[0].kind === 'star' && lit(g.slice(1))) return `${l} endswith${cs} ${kqlString(text(g))}`;
+          if (n >= 2 && g[n - 1].kind === 'star' && lit(g.slice(0, -1))) return `${l} startswith${cs} ${kqlString(text(g))}`;
+          return `${l} matches regex ${kqlString(`${p.caseInsensitive ? '(?i)' : ''}${globRegex(g)}`)}`;
+        });
+        return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+      }
+      case 'regex': {
+        const l = this.convertExpr(p.left);
+        const parts = p.patterns.map((r) => `${l} matches regex ${kqlString(`${p.caseInsensitive ? '(?i)' : ''}${p.anchored ? `^(?:${r})$` : r}`)}`);
+        return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+      }
+      case 'cidr': {
+        const l = this.convertExpr(p.left);
+        const v4 = p.cidrs.filter((c) => !c.includes(':'));
+        const v6 = p.cidrs.filter((c) => c.includes(':'));
+        const parts = [
+          ...(v4.length ? [`ipv4_is_in_any_range(${l}, dynamic([${v4.map(kqlString).join(', ')}]))`] : []),
+          ...(v6.length ? [`ipv6_is_in_any_range(${l}, dynamic([${v6.map(kqlString).join(', ')}]))`] : []),
+        ];
+        return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+      }
+      case 'exists': return `isnotempty(${this.field(p.field)})`;
+      case 'keyword': throw new Unexpressible('keyword search over every column has no KQL form in a scheduled rule');
+      case 'truthy': throw new Unexpressible('a boolean function call has no KQL template');
+    }
+  }
+
+  private where(q: EventQuery): string {
+    return this.convertPredicate(twoValued(q.filter, q.logic));
+  }
+
+  protected convertEvent(q: EventQuery): string {
+    return `${SYSMON_TABLE}\n| where ${this.where(q)}`;
+  }
+
+  /**
+   * One `let` per step projecting its time and the join keys, joined in order on the keys, each
+   * step after the previous and all within maxspan of the first. A join yields every combination
+   * of matching events, where an EQL sequence consumes its first event once matched: on bursts the
+   * KQL rule can return more rows for the same activity (noted on export).
+   */
+  protected override convertSequence(q: SequenceQuery): string {
+    if (q.until) throw new Unexpressible('`until` has no join form');
+    if (q.maxspanMs === undefined) throw new Unexpressible('a sequence without maxspan would join without a time bound');
+    if (q.steps.some((s) => s.missing || s.runs !== 1 || s.by.length)) throw new Unexpressible('missing-event steps, runs and per-step keys have no join form');
+    const keys = q.by.map((e, i) => [`k${i + 1}`, this.convertExpr(e)] as const);
+    const lets = q.steps.map((s, i) => {
+      const proj = [`t${i + 1} = TimeGenerated`, ...keys.map(([k, x]) => `${k} = ${x}`), `Computer${i + 1} = Computer`].join(', ');
+      const nonEmpty = keys.map(([k]) => ` | where isnotempty(${k})`).join('');
+      return `let step${i + 1} = ${SYSMON_TABLE}\n| where ${this.where(s.filter)}\n| project ${proj}${nonEmpty};`;
+    });
+    const on = keys.length ? ` on ${keys.map(([k]) => k).join(', ')}` : '';
+    const joins = q.steps.slice(1).map((_, i) => `| join kind=inner step${i + 2}${on}`);
+    const span = durationKql(q.maxspanMs);
+    const bounds = q.steps.slice(1).map((_, i) => (q.ordered ? `t${i + 2} >= t${i + 1}` : `abs(t${i + 2} - t1) <= ${span}`));
+    if (q.ordered) bounds.push(`t${q.steps.length} - t1 <= ${span}`);
+    this.notes.add('sequence written as time-bounded joins: a join returns every matching combination, where the EQL sequence uses each first event once');
+    return [...lets, 'step1', ...joins, `| where ${bounds.join(' and ')}`].join('\n');
+  }
+
+  protected override convertPipeline(q: PipelineQuery): string {
+    if (q.source.kind !== 'event') throw new Unexpressible(`a pipeline over a ${q.source.kind}`);
+    this.rows = false;
+    const lines = [this.convertEvent(q.source)];
+    const col = (name: string) => this.field(name);
+    for (const s of q.stages) {
+      switch (s.kind) {
+        case 'aggregate': {
+          const fns: Record<string, (a: string) => string> = { count: () => 'count()', values: (a) => `make_set(${a})`, dc: (a) => `dcount(${a})`, min: (a) => `min(${a})`, max: (a) => `max(${a})`, sum: (a) => `sum(${a})`, avg: (a) => `avg(${a})` };
+          const aggs = s.aggregates.map((a) => {
+            const f = fns[a.fn];
+            if (!f) throw new Unexpressible(`aggregate ${a.fn} has no KQL template`);
+            return `['${a.name}'] = ${f(a.arg ? this.convertExpr(a.arg) : '')}`;
+          });
+          const by = s.groupBy.map((g) => `['${g.name}'] = ${this.convertExpr(g.expr)}`);
+          if (s.windowMs !== undefined) {
+            by.push(`window = bin(TimeGenerated, ${durationKql(s.windowMs)})`);
+            this.notes.add('the sliding count window is written as fixed bins (bin(TimeGenerated, …)): a burst across a bin edge can be counted in two bins');
+          }
+          lines.push(`| summarize ${aggs.join(', ')}${by.length ? ` by ${by.join(', ')}` : ''}`);
+          this.rows = true;
+          break;
+        }
+        case 'filter': lines.push(`| where ${this.convertPredicate(twoValued(s.predicate, s.logic))}`); break;
+        case 'rename': lines.push(`| project-rename ${s.pairs.map((p) => `['${p.to}'] = ${col(p.from)}`).join(', ')}`); break;
+        case 'eval': {
+          for (const a of s.assignments) {
+            const e = a.expr;
+            if (e.kind === 'call' && e.fn === 'spl.ctime' && e.args[0]?.kind === 'field') lines.push(`| extend ['${a.name}'] = format_datetime(${col(e.args[0].name)}, "yyyy-MM-ddTHH:mm:ss")`);
+            else throw new Unexpressible('eval of a computed value has no KQL template');
+          }
+          break;
+        }
+        case 'project': lines.push(`| project ${s.fields.map(col).join(', ')}`); break;
+        case 'head': lines.push(`| take ${s.n}`); break;
+        default: throw new Unexpressible(`a ${s.kind} stage has no KQL template`);
+      }
+    }
+    return lines.join('\n');
+  }
+}
+
+/** KQL for a query, or why there is none; notes say where the KQL departs from dac's semantics. */
+export function toKql(q: Parameters<KqlBackend['convertQuery']>[0]): { text: string; notes: string[] } | { unsupported: string } {
+  const b = new KqlBackend();
+  try {
+    const text = b.convertQuery(q);
+    return { text, notes: [...b.notes] };
+  } catch (e) {
+    if (e instanceof Unexpressible) return { unsupported: e.message };
+    throw e;
+  }
+}
