@@ -39,7 +39,12 @@ export function standardRepo(only?: readonly (keyof typeof ID)[]): TempRepo {
   repo.dataset({ name: 'benign_one', kind: 'benign', events: BENIGN_EVENTS });
   const want = (k: keyof typeof ID) => !only || only.includes(k);
   const run = { image: '\\schtasks.exe', commandContains: '/run' };
-  if (want('pass')) repo.rule('pass.yml', sigmaRule({ id: ID.pass, title: 'Schtasks Run Passes', ...run, tests: cases(2, '\n      process.name: schtasks.exe') }));
+  if (want('pass')) {
+    repo.rule('pass.yml', sigmaRule({
+      id: ID.pass, title: 'Schtasks Run Passes', ...run, tags: ['attack.execution', 'attack.t1053.005', 'attack.t1059'],
+      tests: cases(2, '\n      process.name: schtasks.exe'),
+    }));
+  }
   if (want('tooMany')) repo.rule('too_many.yml', sigmaRule({ id: ID.tooMany, title: 'Expects Too Few', ...run, tests: cases(1) }));
   if (want('tooFew')) repo.rule('too_few.yml', sigmaRule({ id: ID.tooFew, title: 'Expects Too Many', ...run, tests: cases(3) }));
   if (want('field')) repo.rule('field.yml', sigmaRule({ id: ID.field, title: 'Wrong Host Asserted', ...run, tests: cases(2, '\n      host.name: SRV-99.corp.example.com') }));
