@@ -53,7 +53,7 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
   it('loads from file:// without errors, network requests or injected script running', async () => {
     expect(await page.title()).toBe('dac test report — FAILED');
     expect(await page.locator('#result').innerText()).toContain('FAILED');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     // the hostile rule title shows as text
     expect(await page.locator('#rule-table').innerText()).toContain(HOSTILE_TITLE);
     expect(problems).toEqual([]);
