@@ -82,6 +82,12 @@ function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Repo
   }
 }
 
+/**
+ * Tactic shortnames from ATT&CK releases after the bundled one, as current Sigma content uses them
+ * (Defense Evasion was split into Stealth and Defense Impairment). Reported as newer, not wrong.
+ */
+const LATER_TACTICS: ReadonlySet<string> = new Set(['stealth', 'defense-impairment']);
+
 /** Sigma `attack.*` tags that are not techniques: tactics by shortname, or groups/software. */
 function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
   const tags = lookup(rule.document, ['tags']);
@@ -91,8 +97,12 @@ function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
     const rest = tag.slice(7);
     if (/^t\d{4}(\.\d{3})?$/i.test(rest) || SIGMA_OTHER.test(tag.toLowerCase())) return;
     if (/^t\d/i.test(rest)) { r.add('attack/bad-tag', ['tags', i], `'${tag}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); return; }
+    if (LATER_TACTICS.has(rest.toLowerCase().replace(/_/g, '-'))) {
+      r.add('attack/newer-than-catalogue', ['tags', i], `tactic '${rest}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'run scripts/update-attack.ts with a newer bundle', 'warning');
+      return;
+    }
     if (!cat.tacticByShortname(rest)) {
-      r.add('attack/bad-tag', ['tags', i], `'${tag}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the shortname with underscores, e.g. attack.lateral_movement`);
+      r.add('attack/bad-tag', ['tags', i], `'${tag}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the tactic's shortname, e.g. attack.lateral-movement`);
     }
   });
 }
