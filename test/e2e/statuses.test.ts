@@ -2,10 +2,13 @@
  * The harness end to end on a throwaway repo (real loaders, front-ends, readers and runtime):
  * one rule per status path, graded by runHarness(repoInputs(tmp)).
  */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoInputs } from '../../engine/harness/inputs.ts';
 import { runHarness } from '../../engine/harness/run.ts';
 import type { RuleResult, RunReport } from '../../engine/harness/types.ts';
+import { renderHtml } from '../../engine/report/html.ts';
 import { ID, standardRepo } from './fixtures.ts';
 
 let report: RunReport;
@@ -121,5 +124,22 @@ describe('harness status paths', () => {
     expect(unitOnly.totals.ok).toBe(true);
     const full = (await runHarness(repoInputs(repo.root), { version: 'test' })).report;
     expect(full.totals.ok).toBe(true);
+  });
+
+  it('counts a malformed event as rejected with its location, and a broken manifest fails the run', async () => {
+    const repo = standardRepo(['pass']);
+    appendFileSync(join(repo.root, 'datasets/benign_one/sysmon.xml'), '<Event><System><EventID>1</Event>\n');
+    repo.write('datasets/broken/dataset.yml', 'name: broken\nkind: attack\n');
+    const rep = (await runHarness(repoInputs(repo.root), { version: 'test' })).report;
+    const benign = rep.datasets.find((d) => d.name === 'benign_one');
+    expect(benign?.events).toEqual({ read: 3, used: 2, rejected: 1 });
+    expect(benign?.rejections).toEqual([expect.objectContaining({ file: 'datasets/benign_one/sysmon.xml', line: 3 })]);
+    expect(rep.totals.events.rejected).toBe(1);
+    expect(rep.repoDiagnostics.map((d) => d.location)).toContain('datasets/broken/dataset.yml:1:1');
+    expect(rep.rules[0].unit.status).toBe('pass');
+    expect(rep.totals.ok).toBe(false);
+    const html = renderHtml(rep);
+    expect(html).toContain('<section id="repo-diagnostics">');
+    expect(html).toContain('<span class="mono">datasets/benign_one/sysmon.xml:3</span>');
   });
 });
