@@ -123,6 +123,16 @@ describe('dac test options', () => {
     for (const l of lines) expect(l).toMatch(/^::(error|warning) file=[^,:]+(,line=\d+(,col=\d+)?)?,title=[^:]*::/);
   });
 
+  // GAP (engine/cli/test-output.ts + report): unit/integration failures are annotated with the
+  // rule file only; the report carries no line for a test case, so the PR annotation cannot sit
+  // on the failing `tests` entry (rule.locate(['tests', i]) knows it). Flip to `it` once added.
+  it.fails('GAP: a unit failure annotation points at the failing tests entry line', async () => {
+    const r = await dac('--root', full.root, '--no-timings', '--format', 'github');
+    const text = readFileSync(join(full.root, 'rules/too_many.yml'), 'utf8');
+    const line = text.slice(0, text.indexOf('- dataset: attack_one')).split('\n').length;
+    expect(r.out).toContain(`::error file=rules/too_many.yml,line=${line},`);
+  });
+
   it('--format json prints the report on stdout and nothing else', async () => {
     const r = await dac('--root', full.root, '--no-timings', '--format', 'json');
     const rep = JSON.parse(r.out) as RunReport;
