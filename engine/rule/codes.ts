@@ -12,6 +12,7 @@ export type RuleCode =
   | 'rule/car-not-runnable'
   | 'rule/contentctl-tests'
   | 'rule/escu-v4'
+  | 'rule/sigma-custom-key'
   | 'rule/escu-name-too-long'
   | 'rule/escu-file-name'
   | 'rule/escu-missing-filter'

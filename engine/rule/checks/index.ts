@@ -6,6 +6,7 @@ import { compileCheck } from './compile.ts';
 import { duplicatesCheck } from './duplicates.ts';
 import { escuCheck } from './escu.ts';
 import { identityCheck } from './identity.ts';
+import { sigmaKeysCheck } from './sigma-keys.ts';
 import { testsDatasetsCheck } from './tests-datasets.ts';
 import type { RuleCheck } from './types.ts';
 
@@ -14,7 +15,7 @@ const attackCheck: RuleCheck = { name: 'attack', validate: (rule): Diagnostic[] 
 
 /** Fresh instances per run: cross-rule checks keep state until finalize. */
 export function defaultChecks(): RuleCheck[] {
-  return [schemaCheck, identityCheck, escuCheck, attackCheck, testsDatasetsCheck, compileCheck, duplicatesCheck()];
+  return [schemaCheck, identityCheck, escuCheck, sigmaKeysCheck, attackCheck, testsDatasetsCheck, compileCheck, duplicatesCheck()];
 }
 
 export type { CheckContext, RuleCheck } from './types.ts';
