@@ -1,5 +1,5 @@
 /**
- * `dac validate [paths…] [--format text|json]`: loads the rules (default: rules/), runs the
+ * `dac validate [paths…] [--format text|json|github]`: loads the rules (default: rules/), runs the
  * schema, ATT&CK, semantic and compile checks. Exit 0 all valid, 1 any invalid, 2 usage.
  */
 import { existsSync } from 'node:fs';
@@ -48,13 +48,29 @@ export function renderJson(v: RepoValidation): string {
   }, null, 2) + '\n';
 }
 
+const ghProp = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** GitHub workflow commands: one `::error file=…,line=…,col=…::` annotation per problem. */
+export function renderGithub(v: RepoValidation): string {
+  const lookup = (f: string) => v.sources.get(f);
+  const all = [...v.fileDiagnostics, ...v.results.flatMap((r) => r.diagnostics)].filter((d) => d.severity !== 'info');
+  const lines = all.map((d) => {
+    const lc = lineCol(d, lookup);
+    const pos = lc ? `,line=${lc.line},col=${lc.col}` : '';
+    const file = d.file ? `file=${ghProp(d.file)}${pos},` : '';
+    return `::${d.severity === 'error' ? 'error' : 'warning'} ${file}title=${ghProp(d.code)}::${ghData(d.message + (d.hint ? ` (${d.hint})` : ''))}`;
+  });
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
 export function register(program: Command): void {
   program.command('validate')
     .description('check rule files: schema, ATT&CK mappings, ids, dates, test datasets, query compile')
     .argument('[paths...]', 'rule files or folders (default: rules/)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--root <dir>', 'repo root (rules/, datasets/)', '.')
-    .action((paths: string[], opts: { format: 'text' | 'json'; root: string }) => {
+    .action((paths: string[], opts: { format: 'text' | 'json' | 'github'; root: string }) => {
       const root = resolve(opts.root);
       const missing = paths.filter((p) => !existsSync(resolve(p)));
       if (missing.length > 0) {
@@ -63,7 +79,7 @@ export function register(program: Command): void {
         return;
       }
       const v = validateRepo(root, paths.map((p) => resolve(p)));
-      process.stdout.write(opts.format === 'json' ? renderJson(v) : renderText(v));
+      process.stdout.write(opts.format === 'json' ? renderJson(v) : opts.format === 'github' ? renderGithub(v) + renderText(v).split('\n').slice(-2).join('\n') : renderText(v));
       const bad = v.results.some((r) => !r.valid) || v.fileDiagnostics.some((d) => d.severity === 'error');
       process.exitCode = bad ? 1 : 0;
     });

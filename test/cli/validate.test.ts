@@ -54,6 +54,12 @@ describe('dac validate', () => {
     expect(j.rules[0]).toMatchObject({ valid: true, dialect: 'sigma' });
   });
 
+  it('annotates a pull request with --format github', async () => {
+    const r = await run('validate', '--root', 'test/fixtures', '--format', 'github', 'test/fixtures/rules/sigma_bad_tag.yml');
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toMatch(/^::error file=rules\/sigma_bad_tag\.yml,line=8,col=5,title=attack\/bad-tag::'attack\.lateral_move' names no ATT&CK tactic/);
+  });
+
   it('exits 2 for usage errors', async () => {
     expect((await run('validate', 'no/such/path.yml')).code).toBe(2);
     expect((await run('validate', '--format', 'xml')).code).toBe(2);
