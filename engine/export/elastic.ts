@@ -24,6 +24,14 @@ function eqlForms(p: Predicate): Predicate {
   switch (p.kind) {
     case 'and': case 'or': return { kind: p.kind, args: p.args.map(eqlForms) };
     case 'not': return { kind: 'not', arg: eqlForms(p.arg) };
+    case 'in': {
+      // Sigma lists an event code as "3" and 3 (for sources that store numbers); EQL rejects mixed
+      // lists. On a keyword field only the string can occur, so the number twin is dropped.
+      if (p.left.kind !== 'field' || ECS_FIELDS[p.left.name] !== 'keyword') return p;
+      const strings = new Set(p.values.filter((v) => typeof v === 'string'));
+      const values = p.values.filter((v) => typeof v !== 'number' || !strings.has(String(v)));
+      return values.length === p.values.length ? p : { ...p, values };
+    }
     case 'cidr': return { kind: 'truthy', expr: { kind: 'call', fn: 'eql.cidrMatch', args: [p.left, ...p.cidrs.map((c) => ({ kind: 'literal' as const, value: c }))], caseInsensitive: false } };
     case 'compare': {
       if (!p.caseInsensitive || (p.op !== '==' && p.op !== '!=') || p.right.kind !== 'literal' || typeof p.right.value !== 'string') return p;
@@ -55,8 +63,10 @@ export function toEql(er: ExportRule): Converted<string> {
   if (q.kind === 'pipeline' && q.stages.some((s) => s.kind !== 'head' && s.kind !== 'tail')) {
     return unsupported(`EQL has no ${q.stages.find((s) => s.kind !== 'head' && s.kind !== 'tail')!.kind} stage; a Kibana threshold rule would need KQL, which dac does not write`);
   }
+  // dac's eql.cidrMatch (engine/ir/functions/eql.ts) matches IPv4 only; Elasticsearch's also takes IPv6.
+  const v6 = JSON.stringify(q).match(/"cidrs":\[[^\]]*:/);
   try {
-    return ok(printEql(forEql(q)));
+    return ok(printEql(forEql(q)), [], v6 ? "an IPv6 CIDR becomes cidrMatch(), which Elasticsearch applies to IPv6 but dac's EQL runtime does not (IPv4 only), so dac cannot replay this EQL faithfully" : undefined);
   } catch (e) {
     return unsupported(`no EQL form: ${e instanceof Error ? e.message : String(e)}`);
   }
