@@ -95,6 +95,8 @@ describe('renderHtml', () => {
     expect(invalid).toMatch(/<td class="mono">rules\/invalid\.yml:\d+:\d+<\/td>/);
     expect(body(ID.untested)).toContain('untested: needs a live domain controller to replay');
     expect(body(ID.pass)).toContain('process.name = schtasks.exe');
+    // Sigma files tag techniques; their tactics come from the catalogue, and say so
+    expect(body(ID.pass)).toContain('<dt>ATT&amp;CK tactics</dt><dd>execution, persistence, privilege-escalation <span class="muted">(from the ATT&amp;CK catalogue)</span></dd>');
   });
 
   it('dataset table: counts, hosts, time range and the event-id histogram', () => {

@@ -3,7 +3,7 @@
  * row, so sorting moves both together. Sort keys live in data-* attributes; the script only
  * reorders and toggles, it never builds markup from report text.
  */
-import type { CaseResult, DiagnosticEntry, RuleResult, StatusEntry } from '../../harness/types.ts';
+import type { CaseResult, CoverageEntry, DiagnosticEntry, RuleResult, StatusEntry } from '../../harness/types.ts';
 import { alertList } from './alerts.ts';
 import { badge, esc, plural, showValue, STATUS_RANK } from './escape.ts';
 
@@ -47,18 +47,27 @@ function cases(title: string, list: readonly CaseResult[]): string {
   return table + alerts;
 }
 
-function detail(r: RuleResult): string {
+/** Technique → its catalogue tactics, for rules whose file names techniques only (Sigma tags). */
+type TacticLookup = ReadonlyMap<string, readonly string[]>;
+
+function tactics(r: RuleResult, lookup: TacticLookup): string {
+  if (r.attack.tactics.length) return esc(r.attack.tactics.join(', '));
+  const derived = [...new Set(r.attack.techniques.flatMap((t) => lookup.get(t) ?? []))].sort();
+  return derived.length ? `${esc(derived.join(', '))} <span class="muted">(from the ATT&amp;CK catalogue)</span>` : '—';
+}
+
+function detail(r: RuleResult, lookup: TacticLookup): string {
   const meta = [
     ['id', `<span class="mono">${esc(r.id)}</span>`],
     ['file', `<span class="mono">${esc(r.file)}</span>`],
     ['dialect / language', `${esc(r.dialect)} / ${esc(r.language)}`],
     ...(r.severity ? [['severity', esc(r.severity)]] : []),
     ['ATT&CK techniques', esc(r.attack.techniques.join(', ') || '—')],
-    ['ATT&CK tactics', esc(r.attack.tactics.join(', ') || '—')],
+    ['ATT&CK tactics', tactics(r, lookup)],
   ];
   const fp = r.integration.falsePositives;
   const mixed = r.integration.mixedAlerts;
-  return `<div class="detail-body"><dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
+  return `<div class="detail-body"><dl class="meta">${meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>` +
     `<h4>Statuses</h4>${statusTable(r)}${diagnostics(r.validation.diagnostics)}` +
     cases('Unit', r.unit.cases) + cases('Integration', r.integration.cases) +
     (fp.length ? `<h4 class="bad">False positives (${fp.length})</h4>${alertList(fp)}` : '') +
@@ -66,7 +75,7 @@ function detail(r: RuleResult): string {
     '</div>';
 }
 
-function ruleBody(r: RuleResult, i: number): string {
+function ruleBody(r: RuleResult, i: number, lookup: TacticLookup): string {
   const attack = r.attack.techniques.join(' ');
   const data = `data-index="${i}" data-name="${esc(r.name.toLowerCase())}" data-language="${esc(r.language)}" ` +
     `data-validation="${STATUS_RANK[r.validation.status]}" data-unit="${STATUS_RANK[r.unit.status]}" data-integration="${STATUS_RANK[r.integration.status]}" data-attack="${esc(attack)}"`;
@@ -75,12 +84,13 @@ function ruleBody(r: RuleResult, i: number): string {
     `<td class="name"><span class="twisty" aria-hidden="true">▸</span> ${esc(r.name)}<div class="file mono">${esc(r.file)}</div></td>` +
     `<td>${esc(r.language)}</td><td>${badge(r.validation.status)}</td><td>${badge(r.unit.status)}</td><td>${badge(r.integration.status)}</td>` +
     `<td class="mono">${esc(attack || '—')}</td></tr>` +
-    `<tr class="detail" id="detail-${i}" hidden><td colspan="6">${detail(r)}</td></tr></tbody>`;
+    `<tr class="detail" id="detail-${i}" hidden><td colspan="6">${detail(r, lookup)}</td></tr></tbody>`;
 }
 
-export function ruleTable(rules: readonly RuleResult[]): string {
+export function ruleTable(rules: readonly RuleResult[], coverage: readonly CoverageEntry[]): string {
+  const lookup: TacticLookup = new Map(coverage.map((c) => [c.technique, c.tactics]));
   if (!rules.length) return '<section id="rules"><h2>Rules</h2><p class="muted">no rules graded</p></section>';
   const head = SORT_COLUMNS.map((c) => `<th data-sort="${c.key}" aria-sort="none" tabindex="0" role="columnheader">${esc(c.label)}<span class="arrow" aria-hidden="true"></span></th>`).join('');
   return `<section id="rules"><h2>Rules <span class="muted">(${plural(rules.length, 'rule')}; click a header to sort, a row to open)</span></h2>` +
-    `<table id="rule-table" class="rules"><thead><tr>${head}</tr></thead>${rules.map(ruleBody).join('')}</table></section>`;
+    `<table id="rule-table" class="rules"><thead><tr>${head}</tr></thead>${rules.map((r, i) => ruleBody(r, i, lookup)).join('')}</table></section>`;
 }
