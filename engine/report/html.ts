@@ -28,7 +28,7 @@ function header(report: RunReport): string {
   const meta = `${esc(report.tool.name)} ${esc(report.tool.version)} · report format ${report.tool.reportFormat}` +
     (report.attackVersion ? ` · ATT&amp;CK ${esc(report.attackVersion)}` : '');
   return `<header><h1>dac test report</h1><div class="muted">${meta}</div>` +
-    `<div id="result" class="banner ${t.ok ? 'ok' : 'failed'}">Result: ${t.ok ? 'ok — every rule passes' : 'FAILED — some rules do not pass'}</div>` +
+    `<div id="result" class="banner ${t.ok ? 'ok' : 'failed'}">Result: ${t.ok ? 'ok' : 'FAILED'} — ${t.passing} of ${t.rules} rules pass all three</div>` +
     `<div class="totals">` +
     card('rules', String(t.rules), 'total-rules') +
     card('pass all three', String(t.passing), 'total-passing') +
@@ -69,7 +69,7 @@ export function renderHtml(report: RunReport): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${esc(title)}</title><style>${CSS}</style></head>\n<body>\n` +
     header(report) + '\n' +
-    ruleTable(report.rules) + '\n' +
+    ruleTable(report.rules, report.coverage) + '\n' +
     datasetTable(report.datasets) + '\n' +
     attackMatrix(report.coverage, report.rules) + '\n' +
     repoDiagnostics(report.repoDiagnostics) + '\n' +
