@@ -17,10 +17,12 @@ const OPS: Record<CompareOp, (c: number) => boolean> = {
   '==': (c) => c === 0, '!=': (c) => c !== 0, '<': (c) => c < 0, '<=': (c) => c <= 0, '>': (c) => c > 0, '>=': (c) => c >= 0,
 };
 
-/** Any element of `v` passes `test`; unknown when `v` is missing. */
+/** Any element of `v` passes `test`; unknown when `v` is missing. Scalars take no allocation. */
 function anyElement(v: FieldValue | undefined, test: (s: Scalar) => boolean): Tri {
-  if (isMissing(v)) return null;
-  for (const x of elements(v)) if (x !== null && test(x)) return true;
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v)) return test(v as Scalar);
+  if (v.length === 0) return null;
+  for (const x of v as readonly Scalar[]) if (x !== null && test(x)) return true;
   return false;
 }
 
@@ -47,6 +49,10 @@ function compileCompare(op: CompareOp, left: ValueFn, right: ValueFn, ci: boolea
     const l = left(row);
     const r = right(row);
     if (isMissing(l) || isMissing(r)) return null;
+    if (!Array.isArray(l) && !Array.isArray(r)) {
+      const c = compareScalars(l as Scalar, r as Scalar, ci);
+      return c !== undefined && pass(c);
+    }
     for (const a of elements(l)) {
       for (const b of elements(r)) {
         const c = compareScalars(a, b, ci);

@@ -6,6 +6,7 @@
 import type { EcsEvent } from '../events/types.ts';
 import type { IrQuery } from '../ir/types.ts';
 import { eventKeys } from './dispatch.ts';
+import { clearFoldCache } from './values.ts';
 import { createUnit, dispatchKeys, type Unit } from './query.ts';
 import type { Alert } from './types.ts';
 
@@ -61,6 +62,7 @@ export class Engine {
 
   /** Feed one event; events must arrive in replay order (ts, then seq). */
   push(ev: EcsEvent): void {
+    clearFoldCache();
     if (this.index.size === 0) {
       for (const e of this.always) this.run(e, ev);
       return;

@@ -5,6 +5,7 @@
  * predicate, not once per pattern.
  */
 import type { Glob } from '../ir/types.ts';
+import { lower } from './values.ts';
 
 export type StringTest = (s: string) => boolean;
 
@@ -51,7 +52,7 @@ export function compileGlobs(globs: readonly Glob[], ci: boolean): StringTest {
     for (let i = 0; i < n; i++) if (others[i](v)) return true;
     return false;
   };
-  return ci ? (s) => test(s.toLowerCase()) : test;
+  return ci ? (s) => test(lower(s)) : test;
 }
 
 /** A single pattern (kept for callers that test one glob). */
