@@ -42,7 +42,10 @@ export function renderGithub(report: RunReport, _sources: ReadonlyMap<string, st
       out.push(`::${d.severity === 'error' ? 'error' : 'warning'} file=${prop(r.file)}${pos},title=${prop(d.code)}::${data(d.message)}`);
     }
     for (const [kind, s] of [['unit', r.unit], ['integration', r.integration]] as const) {
-      if (s.status === 'fail' || s.status === 'error') out.push(`::error file=${prop(r.file)},title=${prop(`${kind} ${s.status}: ${r.name}`)}::${data(s.reasons.join('\n'))}`);
+      if (s.status !== 'fail' && s.status !== 'error') continue;
+      // Point at the first failing `tests` entry when there is one (false positives have none).
+      const line = s.cases.find((c) => c.status === 'fail' || c.status === 'error')?.line;
+      out.push(`::error file=${prop(r.file)}${line ? `,line=${line}` : ''},title=${prop(`${kind} ${s.status}: ${r.name}`)}::${data(s.reasons.join('\n'))}`);
     }
   }
   for (const d of report.repoDiagnostics) {

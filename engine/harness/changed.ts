@@ -8,7 +8,8 @@ import type { Rule } from '../rule/model.ts';
 
 export function changedFiles(root: string, ref: string): string[] {
   const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const tracked = run(['diff', '--name-only', ref, '--']).split('\n');
+  // --relative: paths relative to the root, like the rules' own paths, even when the root is a subfolder.
+  const tracked = run(['diff', '--name-only', '--relative', ref, '--']).split('\n');
   const untracked = run(['ls-files', '--others', '--exclude-standard']).split('\n');
   return [...new Set([...tracked, ...untracked].map((s) => s.trim()).filter(Boolean))].sort();
 }

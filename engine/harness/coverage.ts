@@ -3,10 +3,11 @@ import type { CoverageEntry, RuleResult } from './types.ts';
 
 export interface TechniqueInfo { readonly name: string; readonly tactics: readonly string[] }
 
-export function coverage(results: readonly RuleResult[], lookup: (id: string) => TechniqueInfo | undefined): CoverageEntry[] {
+/** `passes`: whether a rule counts as passing (a correlation's base rules pass through it). */
+export function coverage(results: readonly RuleResult[], lookup: (id: string) => TechniqueInfo | undefined, passes: (r: RuleResult) => boolean): CoverageEntry[] {
   const by = new Map<string, { rules: Set<string>; passing: Set<string> }>();
   for (const r of results) {
-    const ok = r.validation.status === 'pass' && r.unit.status === 'pass' && r.integration.status === 'pass';
+    const ok = passes(r);
     for (const t of r.attack.techniques) {
       let e = by.get(t);
       if (!e) { e = { rules: new Set(), passing: new Set() }; by.set(t, e); }

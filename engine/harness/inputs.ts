@@ -55,6 +55,7 @@ export function repoInputs(root: string, paths?: readonly string[]): HarnessInpu
       const t = attack.technique(id);
       return t ? { name: t.name, tactics: t.tactics } : undefined;
     },
+    tacticId: (t) => (attack.tactic(t) ?? attack.tacticByShortname(t.toLowerCase().replace(/\s+/g, '-')))?.id,
     datasets: ds.source,
   };
 }

@@ -11,6 +11,7 @@ import { Engine, type Alert, type EngineError } from '../runtime/index.ts';
 import { alertDatasets, alertEntry, eventRef } from './alerts.ts';
 import { checkExpectation } from './expect.ts';
 import type { CaseResult, RuleResult, Status } from './types.ts';
+import { caseLine } from './unit.ts';
 
 export type IntegrationResult = RuleResult['integration'];
 
@@ -62,7 +63,7 @@ export function gradeIntegration(rule: Rule, run: IntegrationRun): IntegrationRe
     const why = checkExpectation(got, t.alerts, t.fields);
     if (why.length) reasons.push(...why.map((w) => `${t.dataset}: ${w}`));
     return {
-      dataset: t.dataset, ...(t.description ? { description: t.description } : {}),
+      dataset: t.dataset, ...caseLine(rule, t.path), ...(t.description ? { description: t.description } : {}),
       expected: { alerts: t.alerts, fields: t.fields }, actual: { alerts: got.length },
       status: why.length ? 'fail' : 'pass', reasons: why, alerts: got.map(alertEntry),
     };

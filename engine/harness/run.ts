@@ -22,6 +22,8 @@ export interface HarnessInputs {
   readonly sources: ReadonlyMap<string, string>;
   readonly attackVersion: string | null;
   readonly technique: (id: string) => TechniqueInfo | undefined;
+  /** A tactic's id (TA0008) from its id, name or shortname, when the catalogue knows it. */
+  readonly tacticId: (idOrName: string) => string | undefined;
   readonly datasets: DatasetSource;
 }
 
@@ -46,13 +48,22 @@ function counts(statuses: Status[]): Record<Status, number> {
   return c;
 }
 
-function attackOf(rule: Rule): RuleResult['attack'] {
+/** The rule's tactics (as ids where the catalogue knows them) and techniques, for the report. */
+function attackOf(rule: Rule, tacticId: HarnessInputs['tacticId']): RuleResult['attack'] {
   const tactics = new Set<string>();
   const techniques = new Set<string>();
+  const addTactic = (t: string | undefined) => { if (t) tactics.add(tacticId(t) ?? t); };
   for (const m of rule.attack) {
     techniques.add(m.technique.id.toUpperCase());
-    const t = m.tactic?.id ?? m.tactic?.name;
-    if (t) tactics.add(t);
+    addTactic(m.tactic?.id ?? m.tactic?.name);
+  }
+  // Sigma names tactics in its tags (attack.lateral-movement), apart from the techniques.
+  const tags = rule.dialect === 'sigma' ? rule.document.tags : undefined;
+  if (Array.isArray(tags)) {
+    for (const tag of tags) {
+      const m = typeof tag === 'string' ? /^attack\.([a-z][a-z_-]+)$/i.exec(tag) : null;
+      if (m && tacticId(m[1])) addTactic(m[1]);
+    }
   }
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
 }
@@ -119,7 +130,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     dialect: g.rule.dialect,
     language: g.rule.language,
     ...(g.rule.severity ? { severity: g.rule.severity } : {}),
-    attack: attackOf(g.rule),
+    attack: attackOf(g.rule, inputs.tacticId),
     validation: { ...g.validation, diagnostics: g.diagnostics.map((d) => diagnosticEntry(d, inputs.sources)) },
     unit: unit.get(g.rule.id) ?? { status: 'skipped', reasons: ['skipped'], cases: [] },
     integration: !g.query
@@ -135,8 +146,8 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   const datasets = loaded.map((d) => d.result).sort((a, b) => (a.name < b.name ? -1 : 1));
   const ev = datasets.reduce((acc, d) => ({ read: acc.read + d.events.read, used: acc.used + d.events.used, rejected: acc.rejected + d.events.rejected }), { read: 0, used: 0, rejected: 0 });
   const passing = results.filter((r) => r.validation.status === 'pass' && r.unit.status === 'pass' && r.integration.status === 'pass').length;
-  const feeders = new Set(graded.filter((g) => g.query && !g.alerting).map((g) => g.rule));
-  const isFeeder = (r: RuleResult) => [...feeders].some((f) => f.id === r.id && f.file === r.file);
+  const feeders = new Set(graded.filter((g) => g.query && !g.alerting).map((g) => `${g.rule.file}\0${g.rule.id}`));
+  const isFeeder = (r: RuleResult) => feeders.has(`${r.file}\0${r.id}`);
   const unitOk = (r: RuleResult) => r.unit.status === 'pass' || r.unit.status === 'untested' || isFeeder(r);
   const intOk = (r: RuleResult) => r.integration.status === 'pass' || isFeeder(r) || (opts.unitOnly === true && r.integration.status === 'skipped');
   const totals: Totals = {
@@ -147,7 +158,11 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     passing,
     datasets: datasets.length,
     events: ev,
-    ok: results.every((r) => r.validation.status === 'pass' && unitOk(r) && intOk(r)) && !inputs.repoDiagnostics.some((d) => d.severity === 'error'),
+    // Datasets that read differently from what their manifest states fail the run too: a rule
+    // passing on data that changed under it proves nothing.
+    ok: results.every((r) => r.validation.status === 'pass' && unitOk(r) && intOk(r))
+      && !inputs.repoDiagnostics.some((d) => d.severity === 'error')
+      && datasets.every((d) => d.problems.length === 0),
   };
   const report: RunReport = {
     tool: { name: 'dac', version: opts.version, reportFormat: 1 },
@@ -155,7 +170,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     totals,
     rules: results,
     datasets,
-    coverage: coverage(results, inputs.technique),
+    coverage: coverage(results, inputs.technique, (r) => r.validation.status === 'pass' && (isFeeder(r) || (r.unit.status === 'pass' && r.integration.status === 'pass'))),
     repoDiagnostics: inputs.repoDiagnostics.map((d) => diagnosticEntry(d, inputs.sources)),
   };
   return { report, timings: { phases: timings, events: integration?.events ?? 0, unitMs } };

@@ -39,6 +39,8 @@ export interface AlertEntry {
 
 export interface CaseResult {
   readonly dataset: string;
+  /** Line of the case's `tests` entry in the rule file (for PR annotations). */
+  readonly line?: number;
   readonly description?: string;
   readonly expected: { readonly alerts: number; readonly fields: Readonly<Record<string, unknown>> };
   readonly actual: { readonly alerts: number };
@@ -90,7 +92,7 @@ export interface CoverageEntry {
   readonly name: string;
   readonly tactics: readonly string[];
   readonly rules: readonly string[];
-  /** Rules covering it that pass all three statuses. */
+  /** Rules covering it that pass all three statuses (base rules of a correlation pass through it). */
   readonly passing: readonly string[];
 }
 

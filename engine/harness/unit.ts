@@ -1,6 +1,7 @@
 /** Unit status: the rule alone, each test dataset replayed on its own, expectations met exactly. */
+import { LineCounter } from '../diag/line-counter.ts';
 import type { IrQuery } from '../ir/types.ts';
-import type { Rule } from '../rule/model.ts';
+import type { KeyPath, Rule } from '../rule/model.ts';
 import { Engine } from '../runtime/index.ts';
 import { alertEntry, eventRef } from './alerts.ts';
 import type { DatasetSource } from './datasets.ts';
@@ -8,6 +9,12 @@ import { checkExpectation } from './expect.ts';
 import type { CaseResult, RuleResult, Status } from './types.ts';
 
 export type UnitResult = RuleResult['unit'];
+
+/** The line of a `tests` entry in its rule file, when the loader can locate it. */
+export function caseLine(rule: Rule, path: KeyPath): { line?: number } {
+  const span = rule.locate(path);
+  return span ? { line: new LineCounter(rule.source).linePos(span.start).line } : {};
+}
 
 export async function runUnit(rule: Rule, query: IrQuery, datasets: DatasetSource): Promise<UnitResult> {
   if (rule.tests.kind === 'none') return { status: 'fail', reasons: ['no tests: add a `tests` list, or `tests: []` with a reason to opt out'], cases: [] };
@@ -18,7 +25,7 @@ export async function runUnit(rule: Rule, query: IrQuery, datasets: DatasetSourc
   for (const t of rule.tests.cases) {
     const ds = await datasets.load(t.dataset);
     const expected = { alerts: t.alerts, fields: t.fields };
-    const base = { dataset: t.dataset, ...(t.description ? { description: t.description } : {}), expected };
+    const base = { dataset: t.dataset, ...caseLine(rule, t.path), ...(t.description ? { description: t.description } : {}), expected };
     if (!ds) {
       cases.push({ ...base, actual: { alerts: 0 }, status: 'error', reasons: [`dataset ${t.dataset} not found`], alerts: [] });
       status = 'error';

@@ -3,7 +3,8 @@ import type { CaseResult, RuleResult, RunReport, Status } from '../harness/types
 
 const ICON: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '💥 error', untested: '⚠️ untested' };
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Table-cell text: markup is shown, never rendered (rule text is untrusted), pipes and newlines kept out. */
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function caseLine(c: CaseResult): string {
   return `| ${esc(c.dataset)} | ${c.expected.alerts} | ${c.actual.alerts} | ${ICON[c.status]} | ${esc(c.reasons.join('; '))} |`;

@@ -52,7 +52,7 @@ describe('changedFiles', () => {
   // --root is a subfolder of the work tree, an edited rule comes back as `content/rules/pass.yml`,
   // nothing is selected, and `dac test --changed` grades 0 rules and exits 0. Fix: pass
   // `--relative` to git diff (and keep ls-files cwd-relative). Flip `it.fails` to `it` once fixed.
-  it.fails('BUG: paths are relative to --root when it is a subfolder of the git work tree', () => {
+  it('paths are relative to --root when it is a subfolder of the git work tree', () => {
     const top = mkdtempSync(join(tmpdir(), 'dac-git-'));
     const root = join(top, 'content');
     mkdirSync(root);

@@ -96,7 +96,8 @@ describe('renderHtml', () => {
     expect(body(ID.untested)).toContain('untested: needs a live domain controller to replay');
     expect(body(ID.pass)).toContain('process.name = schtasks.exe');
     // Sigma files tag techniques; their tactics come from the catalogue, and say so
-    expect(body(ID.pass)).toContain('<dt>ATT&amp;CK tactics</dt><dd>execution, persistence, privilege-escalation <span class="muted">(from the ATT&amp;CK catalogue)</span></dd>');
+    // The rule's own tactic tag (attack.execution), as the catalogue's id.
+    expect(body(ID.pass)).toContain('<dt>ATT&amp;CK tactics</dt><dd>TA0002</dd>');
   });
 
   it('dataset table: counts, hosts, time range and the event-id histogram', () => {
