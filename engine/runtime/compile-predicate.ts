@@ -6,7 +6,7 @@
 import type { FieldValue, Scalar } from '../events/types.ts';
 import type { CompareOp, NullLogic, Predicate } from '../ir/types.ts';
 import { compileExpr, RuntimeCompileError, type ValueFn } from './compile-expr.ts';
-import { inNetwork, parseCidr, parseIp } from './cidr.ts';
+import { inNetwork, parseCidr, parseIp } from '../ir/cidr.ts';
 import { compileGlobs, type StringTest } from './glob.ts';
 import type { Row, Tri } from './row.ts';
 import { asNumber, asText, compareScalars, elements, fold, isMissing } from './values.ts';

@@ -7,6 +7,7 @@
  */
 import type { FieldValue, Scalar } from '../../events/types.ts';
 import { registerFunctions, type FunctionDef, type ValueType } from './registry.ts';
+import { inNetwork, parseCidr, parseIp } from '../cidr.ts';
 
 type Args = readonly FieldValue[];
 const S: readonly ValueType[] = ['string'];
@@ -44,21 +45,11 @@ function between(a: Args, ci: boolean): FieldValue {
   return end < start ? '' : src.slice(start, end);
 }
 
-function ipv4(s: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  return parts.some((p) => p > 255) ? null : ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
-
-/** IPv4 CIDR membership (IPv6 values never match an IPv4 block). */
+/** CIDR membership for IPv4 and IPv6, as Elasticsearch's cidrMatch (an address never matches the other family). */
 export function cidrContains(ip: string, cidr: string): boolean {
-  const [base, bitsText] = cidr.split('/');
-  const a = ipv4(ip); const b = ipv4(base);
-  const bits = bitsText === undefined ? 32 : Number(bitsText);
-  if (a === null || b === null || !(bits >= 0 && bits <= 32)) return false;
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  const addr = parseIp(ip);
+  const net = parseCidr(cidr);
+  return addr !== undefined && net !== undefined && inNetwork(addr, net);
 }
 
 function number(a: Args): FieldValue {
