@@ -63,10 +63,8 @@ export function toEql(er: ExportRule): Converted<string> {
   if (q.kind === 'pipeline' && q.stages.some((s) => s.kind !== 'head' && s.kind !== 'tail')) {
     return unsupported(`EQL has no ${q.stages.find((s) => s.kind !== 'head' && s.kind !== 'tail')!.kind} stage; a Kibana threshold rule would need KQL, which dac does not write`);
   }
-  // dac's eql.cidrMatch (engine/ir/functions/eql.ts) matches IPv4 only; Elasticsearch's also takes IPv6.
-  const v6 = JSON.stringify(q).match(/"cidrs":\[[^\]]*:/);
   try {
-    return ok(printEql(forEql(q)), [], v6 ? "an IPv6 CIDR becomes cidrMatch(), which Elasticsearch applies to IPv6 but dac's EQL runtime does not (IPv4 only), so dac cannot replay this EQL faithfully" : undefined);
+    return ok(printEql(forEql(q)));
   } catch (e) {
     return unsupported(`no EQL form: ${e instanceof Error ? e.message : String(e)}`);
   }
