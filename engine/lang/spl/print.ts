@@ -20,6 +20,8 @@ const ECS_TO_RAW: Readonly<Record<string, string>> = {
   'process.pe.original_file_name': 'OriginalFileName', 'registry.path': 'TargetObject', 'file.path': 'TargetFilename',
   'destination.ip': 'DestinationIp', 'destination.port': 'DestinationPort', 'source.ip': 'SourceIp', 'source.port': 'SourcePort',
   'dns.question.name': 'QueryName', 'dll.path': 'ImageLoaded',
+  // Windows events carry the same number in event.code and winlog.event_id; the TA calls it EventCode.
+  'event.code': 'EventCode',
 };
 const RAW_BACK: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(RAW_SYSTEM_FIELDS).filter(([k]) => !['EventID', 'ComputerName', 'EventRecordID'].includes(k)).map(([k, v]) => [v, k]));
 
