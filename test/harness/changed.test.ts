@@ -47,11 +47,9 @@ describe('changedFiles', () => {
     expect(() => changedFiles(repo.root, 'no-such-ref')).toThrow();
   });
 
-  // BUG (engine/harness/changed.ts): `git diff --name-only` prints paths relative to the git
-  // top level, `git ls-files --others` relative to the cwd; rule files are relative to --root. When
-  // --root is a subfolder of the work tree, an edited rule comes back as `content/rules/pass.yml`,
-  // nothing is selected, and `dac test --changed` grades 0 rules and exits 0. Fix: pass
-  // `--relative` to git diff (and keep ls-files cwd-relative). Flip `it.fails` to `it` once fixed.
+  // Regression: `git diff --name-only` prints paths relative to the git top level, while rule
+  // files are relative to --root; with --root a subfolder of the work tree nothing was selected
+  // and `dac test --changed` graded 0 rules. changed.ts now asks git for --relative paths.
   it('paths are relative to --root when it is a subfolder of the git work tree', () => {
     const top = mkdtempSync(join(tmpdir(), 'dac-git-'));
     const root = join(top, 'content');

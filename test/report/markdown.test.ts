@@ -22,10 +22,9 @@ describe('renderMarkdown', () => {
     expect(md).toContain('whoami /all');
   });
 
-  // BUG (engine/report/markdown.ts): only `|` and newlines are escaped, so markup in a rule name or
-  // an event's command line goes into report.md as live HTML (GitHub renders report.md and job
-  // summaries as HTML-capable Markdown: an `<img>` or a stray `</details>` breaks the page).
-  // Fix: escape `<`, `>` and `&` in text cells. Flip `it.fails` to `it` once fixed.
+  // Regression: markup in a rule name or an event's command line went into report.md as live HTML
+  // (GitHub renders report.md and job summaries as HTML-capable Markdown); text cells now escape
+  // `<`, `>` and `&`.
   it('markup in rule text is escaped', () => {
     expect(md).not.toContain('<script>window.pwned=1</script>');
   });
