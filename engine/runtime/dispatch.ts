@@ -3,9 +3,9 @@
  * winlog.event_id …) that every match must carry, so the engine hands each event only to the rules
  * that can match it. Absent keys mean "any event".
  */
-import type { EcsEvent, Scalar } from '../events/types.ts';
+import type { Scalar } from '../events/types.ts';
 import type { Predicate } from '../ir/types.ts';
-import { elements } from './values.ts';
+import { lower } from './values.ts';
 
 export const DISPATCH_FIELDS = ['event.category', 'winlog.event_id', 'event.code', 'event.dataset', 'network.protocol'] as const;
 
@@ -47,9 +47,7 @@ export function dispatchKey(filter: Predicate): DispatchKey | undefined {
   return keyOf(filter);
 }
 
-/** The index keys an event offers: `field\0value` for every dispatch field value it has. */
-export function eventKeys(ev: EcsEvent): string[] {
-  const out: string[] = [];
-  for (const f of DISPATCH_FIELDS) for (const v of elements(ev.fields[f])) if (v !== null) out.push(f + '\0' + norm(v));
-  return out;
+/** The dispatch value of one field value, as the index stores it. */
+export function dispatchValue(v: Scalar): string {
+  return typeof v === 'string' ? lower(v) : String(v).toLowerCase();
 }

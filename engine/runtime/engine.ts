@@ -3,9 +3,9 @@
  * whose dispatch keys it carries (plus rules that can match anything). A rule that throws while
  * running is stopped and reported in `errors`; the others go on.
  */
-import type { EcsEvent } from '../events/types.ts';
+import type { EcsEvent, Scalar } from '../events/types.ts';
 import type { IrQuery } from '../ir/types.ts';
-import { eventKeys } from './dispatch.ts';
+import { dispatchValue } from './dispatch.ts';
 import { clearFoldCache } from './values.ts';
 import { createUnit, dispatchKeys, type Unit } from './query.ts';
 import type { Alert } from './types.ts';
@@ -20,7 +20,8 @@ export class Engine {
   private readonly alerts: Alert[] = [];
   private readonly entries: Entry[] = [];
   private readonly always: Entry[] = [];
-  private readonly index = new Map<string, Entry[]>();
+  /** dispatch field → value → the rules that need it; only fields some rule uses are here. */
+  private readonly index = new Map<string, Map<string, Entry[]>>();
   private finished = false;
 
   constructor(rules: readonly EngineRule[], private readonly onAlert?: (a: Alert) => void) {
@@ -36,10 +37,13 @@ export class Engine {
       this.entries.push(entry);
       const keys = dispatchKeys(r.query);
       if (!keys) { this.always.push(entry); continue; }
-      for (const k of keys) for (const v of k.values) {
-        const key = k.field + '\0' + v;
-        const list = this.index.get(key);
-        if (list) { if (!list.includes(entry)) list.push(entry); } else this.index.set(key, [entry]);
+      for (const k of keys) {
+        let byValue = this.index.get(k.field);
+        if (!byValue) { byValue = new Map(); this.index.set(k.field, byValue); }
+        for (const v of k.values) {
+          const list = byValue.get(v);
+          if (list) { if (!list.includes(entry)) list.push(entry); } else byValue.set(v, [entry]);
+        }
       }
     }
   }
@@ -63,18 +67,26 @@ export class Engine {
   /** Feed one event; events must arrive in replay order (ts, then seq). */
   push(ev: EcsEvent): void {
     clearFoldCache();
-    if (this.index.size === 0) {
-      for (const e of this.always) this.run(e, ev);
-      return;
+    let picked: Entry[] | undefined;
+    let lists = 0;
+    for (const [field, byValue] of this.index) {
+      const v = ev.fields[field];
+      if (v === undefined || v === null) continue;
+      if (Array.isArray(v)) {
+        for (const x of v as readonly Scalar[]) {
+          const list = x === null ? undefined : byValue.get(dispatchValue(x));
+          if (list) { picked = picked ? picked.concat(list) : list; lists++; }
+        }
+      } else {
+        const list = byValue.get(dispatchValue(v as Scalar));
+        if (list) { picked = picked ? picked.concat(list) : list; lists++; }
+      }
     }
-    const picked: Entry[] = [...this.always];
-    for (const k of eventKeys(ev)) {
-      const list = this.index.get(k);
-      if (list) for (const e of list) picked.push(e);
-    }
+    if (this.always.length) { picked = picked ? this.always.concat(picked) : this.always; lists++; }
+    if (!picked) return;
     // Rules see each event in rule order, so alerts come out in the same order every run.
-    if (picked.length > 1) picked.sort((a, b) => a.order - b.order);
-    for (const e of picked) this.run(e, ev);
+    if (lists > 1) picked = [...picked].sort((a, b) => a.order - b.order);
+    for (let i = 0; i < picked.length; i++) this.run(picked[i], ev);
   }
 
   /** Ends the replay: flushes aggregations and trailing windows; returns every alert in order. */
