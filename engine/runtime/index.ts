@@ -7,7 +7,7 @@ import { Engine } from './engine.ts';
 import type { Tri } from './row.ts';
 import type { Alert } from './types.ts';
 
-export { Engine, type EngineRule, type EngineError } from './engine.ts';
+export { Engine, type EngineRule, type EngineError, type EngineOptions } from './engine.ts';
 export { RuntimeCompileError } from './compile-expr.ts';
 export type { Alert } from './types.ts';
 export type { Tri } from './row.ts';
