@@ -21,9 +21,10 @@ export function renderSummary(report: RunReport, color: boolean): string {
     }
   }
   const t = report.totals;
+  const tally = (c: Readonly<Record<Status, number>>) =>
+    (['pass', 'fail', 'error', 'skipped', 'untested'] as const).filter((s) => c[s]).map((s) => `${c[s]} ${s}`).join(', ') || 'none';
   lines.push(
-    `${t.rules} rules: ${t.passing} pass all three; validation ${t.validation.pass}/${t.rules}, unit ${t.unit.pass}/${t.rules}` +
-    `${t.unit.untested ? ` (+${t.unit.untested} untested)` : ''}, integration ${t.integration.pass}/${t.rules}; ` +
+    `${t.rules} rules, ${t.passing} pass all three; validation: ${tally(t.validation)}; unit: ${tally(t.unit)}; integration: ${tally(t.integration)}; ` +
     `${t.datasets} datasets, ${t.events.read} events read, ${t.events.rejected} rejected`,
   );
   lines.push(t.ok ? 'result: ok' : 'result: FAILED');
