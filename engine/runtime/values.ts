@@ -27,10 +27,14 @@ export function isMissing(v: FieldValue | undefined): boolean {
  */
 const folded = new Map<string, string>();
 
+/** Bound for callers that evaluate without an engine (evalExpr, evalPredicate), which never clear. */
+const FOLD_CACHE_MAX = 4096;
+
 export function lower(s: string): string {
   let l = folded.get(s);
   if (l === undefined) {
     l = s.toLowerCase();
+    if (folded.size >= FOLD_CACHE_MAX) folded.clear();
     folded.set(s, l);
   }
   return l;
