@@ -1,6 +1,7 @@
 /** Console views of a test report: the summary table, and GitHub workflow annotations. */
 import pc from 'picocolors';
 import type { RunReport, Status } from '../harness/types.ts';
+import { annotation } from './github.ts';
 
 const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'ERROR', untested: 'untested' };
 
@@ -31,28 +32,23 @@ export function renderSummary(report: RunReport, color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 export function renderGithub(report: RunReport, _sources: ReadonlyMap<string, string>): string {
   const out: string[] = [];
   for (const r of report.rules) {
     for (const d of r.validation.diagnostics) {
       if (d.severity === 'info') continue;
-      const pos = d.line ? `,line=${d.line}${d.col ? `,col=${d.col}` : ''}` : '';
-      out.push(`::${d.severity === 'error' ? 'error' : 'warning'} file=${prop(r.file)}${pos},title=${prop(d.code)}::${data(d.message)}`);
+      out.push(annotation({ level: d.severity === 'error' ? 'error' : 'warning', file: r.file, line: d.line, col: d.col, title: d.code, message: d.message }));
     }
     for (const [kind, s] of [['unit', r.unit], ['integration', r.integration]] as const) {
       if (s.status !== 'fail' && s.status !== 'error') continue;
       // Point at the first failing `tests` entry when there is one (false positives have none).
       const line = s.cases.find((c) => c.status === 'fail' || c.status === 'error')?.line;
-      out.push(`::error file=${prop(r.file)}${line ? `,line=${line}` : ''},title=${prop(`${kind} ${s.status}: ${r.name}`)}::${data(s.reasons.join('\n'))}`);
+      out.push(annotation({ level: 'error', file: r.file, line, title: `${kind} ${s.status}: ${r.name}`, message: s.reasons.join('\n') }));
     }
   }
   for (const d of report.repoDiagnostics) {
-    const file = d.location.split(':')[0];
-    const pos = d.line ? `,line=${d.line}${d.col ? `,col=${d.col}` : ''}` : '';
-    out.push(`::${d.severity === 'error' ? 'error' : 'warning'} file=${prop(file)}${pos},title=${prop(d.code)}::${data(d.message)}`);
+    out.push(annotation({ level: d.severity === 'error' ? 'error' : 'warning', file: d.location.split(':')[0], line: d.line, col: d.col, title: d.code, message: d.message }));
   }
   return out.length ? out.join('\n') + '\n' : '';
 }

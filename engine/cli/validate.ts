@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { formatOneLine, lineCol } from '../diag/render.ts';
 import { validateRepo, type RepoValidation } from '../rule/validate.ts';
+import { annotation } from './github.ts';
 
 function countBy(ds: readonly Diagnostic[], sev: Diagnostic['severity']): number {
   return ds.filter((d) => d.severity === sev).length;
@@ -48,18 +49,13 @@ export function renderJson(v: RepoValidation): string {
   }, null, 2) + '\n';
 }
 
-const ghProp = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
-const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-
 /** GitHub workflow commands: one `::error file=…,line=…,col=…::` annotation per problem. */
 export function renderGithub(v: RepoValidation): string {
   const lookup = (f: string) => v.sources.get(f);
   const all = [...v.fileDiagnostics, ...v.results.flatMap((r) => r.diagnostics)].filter((d) => d.severity !== 'info');
   const lines = all.map((d) => {
     const lc = lineCol(d, lookup);
-    const pos = lc ? `,line=${lc.line},col=${lc.col}` : '';
-    const file = d.file ? `file=${ghProp(d.file)}${pos},` : '';
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${file}title=${ghProp(d.code)}::${ghData(d.message + (d.hint ? ` (${d.hint})` : ''))}`;
+    return annotation({ level: d.severity === 'error' ? 'error' : 'warning', file: d.file, line: lc?.line, col: lc?.col, title: d.code, message: d.message + (d.hint ? ` (${d.hint})` : '') });
   });
   return lines.length ? lines.join('\n') + '\n' : '';
 }
