@@ -10,6 +10,7 @@
 import type { EventQuery, Expr, Glob, PipelineQuery, Scalar, SequenceQuery } from '../ir/types.ts';
 import { TextBackend, Unexpressible, type Atom, type Tokens } from './text-backend.ts';
 import { twoValued } from './two-valued.ts';
+import { IP_FIELDS } from '../events/normalize/ip.ts';
 
 export const SYSMON_TABLE = 'Sysmon';
 
@@ -96,6 +97,11 @@ export class KqlBackend extends TextBackend {
       case 'compare': {
         const l = this.convertExpr(p.left);
         const r = this.convertExpr(p.right);
+        // IPv6 text has many spellings (Sysmon writes ::1 as 0:0:0:0:0:0:0:1): compare as addresses.
+        if ((p.op === '==' || p.op === '!=') && p.left.kind === 'field' && (IP_FIELDS as readonly string[]).includes(p.left.name)
+          && p.right.kind === 'literal' && typeof p.right.value === 'string' && p.right.value.includes(':')) {
+          return `ipv6_compare(${l}, ${r}) ${p.op} 0`;
+        }
         if (p.caseInsensitive && (p.op === '==' || p.op === '!=')) return `${l} ${p.op === '==' ? '=~' : '!~'} ${r}`;
         if (p.caseInsensitive) throw new Unexpressible(`a case-insensitive ${p.op} comparison`);
         return `${l} ${p.op} ${r}`;
