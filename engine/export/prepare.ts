@@ -9,17 +9,18 @@ import { isError } from '../diag/diagnostic.ts';
 import type { RunReport } from '../harness/types.ts';
 import { ECS_CATALOG } from '../ir/fields.ts';
 import { frontEndFor } from '../lang/registry.ts';
-import type { CompileEnv } from '../lang/types.ts';
+import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
 import { ruleIndex, validateRepo } from '../rule/validate.ts';
 import type { ExportContext, ExportRule } from './types.ts';
 
-export function compileForExport(rules: readonly Rule[], macros: ReadonlyMap<string, MacroDefinition>, allRules: readonly Rule[] = rules): ExportRule[] {
+/** `precompiled`: validation's compile results, reused when they were made with the same rule index. */
+export function compileForExport(rules: readonly Rule[], macros: ReadonlyMap<string, MacroDefinition>, allRules: readonly Rule[] = rules, precompiled?: ReadonlyMap<Rule, CompileResult>): ExportRule[] {
   const env: CompileEnv = { fields: ECS_CATALOG, macros, repo: ruleIndex(allRules) };
   return rules.map((rule) => {
     const fe = frontEndFor(rule.language);
     if (!fe) return { rule, compileErrors: [`dac has no front-end for ${rule.language}`] };
-    const c = fe.compileRule(rule, env);
+    const c = precompiled?.get(rule) ?? fe.compileRule(rule, env);
     const errors = c.diagnostics.filter(isError).map((d) => d.message);
     return c.query && !errors.length ? { rule, query: c.query, compileErrors: [] } : { rule, compileErrors: errors.length ? errors : ['no query'] };
   });
@@ -40,7 +41,9 @@ export function exportContext(root: string, paths?: readonly string[]): ExportCo
   // Sigma correlations refer to rules elsewhere in the repo: index the whole repo when paths narrow it.
   const all = paths?.length ? validateRepo(root).rules : v.rules;
   const report = readReport(root);
-  return { rules: compileForExport(v.rules, v.macros, all), macros: v.macros, attack: attackCatalogue(), ...(report ? { report } : {}) };
+  // Validation compiled every rule against the same index unless paths narrowed it.
+  const rules = compileForExport(v.rules, v.macros, all, paths?.length ? undefined : v.compiled);
+  return { rules, macros: v.macros, attack: attackCatalogue(), ...(report ? { report } : {}) };
 }
 
 /** The document a rule was written as, minus `tests` (exports never carry dac's test cases). */

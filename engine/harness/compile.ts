@@ -4,18 +4,13 @@ import { ECS_CATALOG } from '../ir/fields.ts';
 import type { IrQuery } from '../ir/types.ts';
 import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv } from '../lang/types.ts';
-import type { MacroDefinition, Rule, RuleIndex } from '../rule/model.ts';
+import type { MacroDefinition, Rule } from '../rule/model.ts';
+import { ruleIndex } from '../rule/validate.ts';
 
 export interface Compiled { readonly query?: IrQuery; readonly diagnostics: readonly Diagnostic[] }
 
-export function repoIndex(rules: readonly Rule[]): RuleIndex {
-  const map = new Map<string, Rule>();
-  for (const r of rules) { if (!map.has(r.id)) map.set(r.id, r); if (!map.has(r.name)) map.set(r.name, r); }
-  return { rules, byIdOrName: (k) => map.get(k) };
-}
-
 export function compileEnv(rules: readonly Rule[], macros: ReadonlyMap<string, MacroDefinition>): CompileEnv {
-  return { fields: ECS_CATALOG, macros, repo: repoIndex(rules) };
+  return { fields: ECS_CATALOG, macros, repo: ruleIndex(rules) };
 }
 
 export function compileRule(rule: Rule, env: CompileEnv): Compiled {

@@ -46,7 +46,7 @@ export function repoInputs(root: string, paths?: readonly string[]): HarnessInpu
   const attack = attackCatalogue();
   const sources = new Map([...v.sources, ...ds.sources]);
   return {
-    rules: v.results.map((r) => ({ rule: r.rule, diagnostics: r.diagnostics })),
+    rules: v.results.map((r) => ({ rule: r.rule, diagnostics: r.diagnostics, compiled: v.compiled.get(r.rule) })),
     repoDiagnostics: [...v.fileDiagnostics, ...ds.diagnostics],
     macros: v.macros,
     sources,

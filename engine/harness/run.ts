@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { lineCol, location } from '../diag/render.ts';
 import type { IrQuery } from '../ir/types.ts';
+import type { CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
 import { compileEnv, compileRule, raisesAlerts } from './compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
@@ -13,7 +14,8 @@ import { gradeIntegration, replayAll } from './integration.ts';
 import type { DiagnosticEntry, RuleResult, RunReport, Status, Totals } from './types.ts';
 import { runUnit } from './unit.ts';
 
-export interface ValidatedRule { readonly rule: Rule; readonly diagnostics: readonly Diagnostic[] }
+/** `compiled`: the validation's compile result when it has one (then the harness does not compile again). */
+export interface ValidatedRule { readonly rule: Rule; readonly diagnostics: readonly Diagnostic[]; readonly compiled?: CompileResult }
 
 export interface HarnessInputs {
   readonly rules: readonly ValidatedRule[];
@@ -78,8 +80,8 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   // Validation: the loader/checker diagnostics plus the front-end's (query parse, types, fields).
   opts.onPhase?.('validation');
   let t0 = performance.now();
-  const graded = inputs.rules.map(({ rule, diagnostics }) => {
-    const compiled = compileRule(rule, env);
+  const graded = inputs.rules.map(({ rule, diagnostics, compiled: pre }) => {
+    const compiled = pre ?? compileRule(rule, env);
     const all = [...diagnostics, ...compiled.diagnostics.filter((d) => !diagnostics.some((x) => x.code === d.code && x.span?.start === d.span?.start))];
     const errors = all.filter((d) => d.severity === 'error');
     const query: IrQuery | undefined = errors.length ? undefined : compiled.query;

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { isError } from '../diag/diagnostic.ts';
 import { ECS_CATALOG } from '../ir/fields.ts';
-import type { CompileEnv } from '../lang/types.ts';
+import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import { defaultChecks, type CheckContext } from './checks/index.ts';
 import type { MacroDefinition, Rule, RuleIndex } from './model.ts';
 import type { LoadOptions } from './load.ts';
@@ -27,6 +27,8 @@ export interface RepoValidation {
   readonly fileDiagnostics: Diagnostic[];
   readonly macros: Map<string, MacroDefinition>;
   readonly sources: Map<string, string>;
+  /** Each rule's compile result from the compile check (absent where it did not compile, e.g. an empty query). */
+  readonly compiled: ReadonlyMap<Rule, CompileResult>;
 }
 
 export function ruleIndex(rules: readonly Rule[]): RuleIndex {
@@ -46,7 +48,8 @@ export function validateRepo(root: string, paths?: readonly string[], options: L
   const absRoot = resolve(root);
   const repo = loadRepo(absRoot, paths, options);
   const env: CompileEnv = { fields: ECS_CATALOG, macros: repo.macros, repo: ruleIndex(repo.rules), ...options.env };
-  const ctx: CheckContext = { root: absRoot, env };
+  const compiled = new Map<Rule, CompileResult>();
+  const ctx: CheckContext = { root: absRoot, env, compiled };
   const checks = defaultChecks();
   const perRule = new Map<Rule, Diagnostic[]>();
   for (const rule of repo.rules) {
@@ -59,5 +62,5 @@ export function validateRepo(root: string, paths?: readonly string[], options: L
     const diagnostics = (perRule.get(rule) ?? []).sort(byPosition);
     return { rule, diagnostics, valid: !diagnostics.some(isError) };
   });
-  return { root: absRoot, rules: repo.rules, results, fileDiagnostics: repo.diagnostics, macros: repo.macros, sources: repo.sources };
+  return { root: absRoot, rules: repo.rules, results, fileDiagnostics: repo.diagnostics, macros: repo.macros, sources: repo.sources, compiled };
 }

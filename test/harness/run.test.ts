@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EventQuery, IrQuery, SequenceQuery } from '../../engine/ir/types.ts';
 import { repoInputs } from '../../engine/harness/inputs.ts';
+import type { HarnessInputs } from '../../engine/harness/run.ts';
 import { runHarness } from '../../engine/harness/run.ts';
 import { sigmaRule, TempRepo } from '../e2e/repo.ts';
 
@@ -42,6 +43,12 @@ vi.mock('../../engine/harness/compile.ts', async (importOriginal) => {
   };
 });
 
+/** The repo's inputs, with validation's compile results dropped for the hand-made rules so the mock supplies their IR. */
+function inputs(root: string): HarnessInputs {
+  const i = repoInputs(root);
+  return { ...i, rules: i.rules.map((r) => (HAND_MADE[r.rule.id] ? { rule: r.rule, diagnostics: r.diagnostics } : r)) };
+}
+
 function repo(): TempRepo {
   const host = 'WKS-01.corp.example.com';
   const r = new TempRepo('dac-harness-');
@@ -55,7 +62,7 @@ function repo(): TempRepo {
 
 describe('runHarness with hand-made IR', () => {
   it("grades a rule the runtime cannot run as 'error' with the engine's message, in unit and integration", async () => {
-    const { report } = await runHarness(repoInputs(repo().root), { version: 'test' });
+    const { report } = await runHarness(inputs(repo().root), { version: 'test' });
     const r = report.rules.find((x) => x.id === ERROR_ID);
     expect(r?.validation.status).toBe('pass');
     expect(r?.unit.status).toBe('error');
@@ -68,7 +75,7 @@ describe('runHarness with hand-made IR', () => {
   });
 
   it('reports an alert whose events span two datasets as mixed, failing integration only', async () => {
-    const { report } = await runHarness(repoInputs(repo().root), { version: 'test' });
+    const { report } = await runHarness(inputs(repo().root), { version: 'test' });
     const r = report.rules.find((x) => x.id === MIXED_ID);
     // each dataset alone holds half of the sequence: no unit alerts
     expect(r?.unit.status).toBe('pass');
@@ -82,7 +89,7 @@ describe('runHarness with hand-made IR', () => {
   });
 
   it('grades only the selected rules, while integration still runs every valid rule', async () => {
-    const { report } = await runHarness(repoInputs(repo().root), { version: 'test', select: (rule) => rule.id === MIXED_ID });
+    const { report } = await runHarness(inputs(repo().root), { version: 'test', select: (rule) => rule.id === MIXED_ID });
     expect(report.rules.map((r) => r.id)).toEqual([MIXED_ID]);
     expect(report.rules[0].integration.mixedAlerts).toHaveLength(1);
     expect(report.totals.rules).toBe(1);

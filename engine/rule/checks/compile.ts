@@ -1,6 +1,6 @@
 /**
- * The query compiles with its language's front-end. Front-ends still being built answer
- * `<lang>/not-built`; that is shown as a warning so the repo validates meanwhile.
+ * The query compiles with its language's front-end. The result is kept in `ctx.compiled` for the
+ * harness and the exports, which run the same compile.
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
 import { frontEndFor } from '../../lang/registry.ts';
@@ -15,13 +15,12 @@ export const compileCheck: RuleCheck = {
     if (rule.query.kind === 'text' && rule.query.text.trim() === '') return [];
     let diags: readonly Diagnostic[];
     try {
-      diags = fe.compileRule(rule, ctx.env).diagnostics;
+      const result = fe.compileRule(rule, ctx.env);
+      ctx.compiled?.set(rule, result);
+      diags = result.diagnostics;
     } catch (e) {
       return [at(rule, rule.query.kind === 'text' ? rule.query.path : [], { code: 'rule/compile-crashed', severity: 'error', message: `the ${rule.language} front-end failed: ${e instanceof Error ? e.message : String(e)}` })];
     }
-    return diags.map((d) => {
-      const own = { ...d, file: d.file ?? rule.file, ...(rule.id && !d.ruleId ? { ruleId: rule.id } : {}) };
-      return d.code.endsWith('/not-built') && d.severity === 'error' ? { ...own, severity: 'warning' as const } : own;
-    });
+    return diags.map((d) => ({ ...d, file: d.file ?? rule.file, ...(rule.id && !d.ruleId ? { ruleId: rule.id } : {}) }));
   },
 };

@@ -4,13 +4,15 @@
  * exporting a `RuleCheck`, and list it in checks/index.ts.
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import type { CompileEnv } from '../../lang/types.ts';
+import type { CompileEnv, CompileResult } from '../../lang/types.ts';
 import type { Rule } from '../model.ts';
 
 export interface CheckContext {
   /** Repo root (absolute), for checks that look at files beside the rules (datasets/). */
   readonly root: string;
   readonly env: CompileEnv;
+  /** Where the compile check leaves each rule's compile result, so later stages need not compile again. */
+  readonly compiled?: Map<Rule, CompileResult>;
 }
 
 export interface RuleCheck {
