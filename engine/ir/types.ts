@@ -74,8 +74,32 @@ export type Predicate =
  */
 export type NullLogic = 'kleene' | 'boolean';
 
+/**
+ * Which events a query reads, as its own language names them (EQL category, Sigma logsource, CIM
+ * data model, CAR object, Elastic index patterns, SPL index/sourcetype), kept apart from the
+ * filter so back-ends print it in their own terms and never recover it from the predicate.
+ */
+export type SourceOrigin =
+  | { readonly lang: 'eql'; readonly category: string }
+  | { readonly lang: 'sigma'; readonly product?: string; readonly category?: string; readonly service?: string }
+  | { readonly lang: 'spl'; readonly datamodel?: string; readonly dataset?: string; readonly index?: string; readonly sourcetype?: string; readonly source?: string }
+  | { readonly lang: 'car'; readonly object: string; readonly action?: string }
+  | { readonly lang: 'elastic'; readonly indices: readonly string[] };
+
+export interface EventSource {
+  readonly origin: SourceOrigin;
+  /**
+   * The events the source selects, as a predicate over normalized events (`const true`: any).
+   * The runtime evaluates `select AND filter` (ir/source.ts effectiveFilter); the filter never
+   * repeats it.
+   */
+  readonly select: Predicate;
+}
+
 export interface EventQuery {
   readonly kind: 'event';
+  /** Absent: the query reads every event (and `filter` says everything). */
+  readonly source?: EventSource;
   readonly filter: Predicate;
   readonly logic: NullLogic;
   readonly span?: Span;

@@ -1,5 +1,6 @@
 /** Compiles an IR query into a stateful unit that consumes events in replay order and emits alerts. */
 import type { EcsEvent } from '../events/types.ts';
+import { effectiveFilter } from '../ir/source.ts';
 import type { EventQuery, IrQuery, Stage } from '../ir/types.ts';
 import { compileMatcher } from './compile-predicate.ts';
 import { dispatchKey, type DispatchKey } from './dispatch.ts';
@@ -11,7 +12,7 @@ import { buildStages } from './stages.ts';
 export type { Unit } from './sequence.ts';
 
 function eventUnit(q: EventQuery, emit: Emit): Unit {
-  const match = compileMatcher(q.filter, q.logic);
+  const match = compileMatcher(effectiveFilter(q), q.logic);
   return {
     push(ev) { if (match(ev)) emit({ fields: ev.fields, ts: ev.ts, events: [ev] }); },
     finish() {},
@@ -59,7 +60,7 @@ function filtersOf(q: IrQuery): EventQuery[] {
 export function dispatchKeys(q: IrQuery): DispatchKey[] | undefined {
   const keys: DispatchKey[] = [];
   for (const f of filtersOf(q)) {
-    const k = dispatchKey(f.filter);
+    const k = dispatchKey(effectiveFilter(f));
     if (!k) return undefined;
     keys.push(k);
   }

@@ -6,6 +6,7 @@
  * inside. Unordered sequences (Sigma temporal) need every step within maxspan in any order.
  */
 import type { EcsEvent } from '../events/types.ts';
+import { effectiveFilter } from '../ir/source.ts';
 import type { Expr, SequenceQuery, SequenceStep } from '../ir/types.ts';
 import { compileExpr } from './compile-expr.ts';
 import { compileMatcher } from './compile-predicate.ts';
@@ -23,7 +24,7 @@ export interface CompiledStep {
 }
 
 export function compileStep(step: SequenceStep, shared: readonly Expr[]): CompiledStep {
-  const match = compileMatcher(step.filter.filter, step.filter.logic);
+  const match = compileMatcher(effectiveFilter(step.filter), step.filter.logic);
   const exprs = [...shared, ...step.by];
   const getters = exprs.map(compileExpr);
   const optional = exprs.map((e) => e.kind === 'field' && e.optional === true);

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED_DIR = process.env.DAC_SHARED_DIR ?? resolve(REPO_ROOT, '../shared');
@@ -18,11 +18,19 @@ export function hasShared(...parts: string[]): boolean {
   return existsSync(sharedPath(...parts));
 }
 
-/** describe() that skips cleanly, with the reason printed once, when ../shared/<parts> is absent. */
+/**
+ * describe() that skips cleanly, with the reason printed once, when ../shared/<parts> is absent.
+ * The body is not run at all then: vitest runs the body of a skipped describe while collecting,
+ * and bodies read shared files at collection time.
+ */
 export function describeShared(name: string, parts: string[], fn: () => void): void {
-  const present = hasShared(...parts);
-  if (!present) {
-    process.stderr.write(`[skip] ${name}: ${sharedPath(...parts)} is absent (public test data lives in ../shared; CI has it)\n`);
+  if (hasShared(...parts)) {
+    describe(name, fn);
+    return;
   }
-  describe.skipIf(!present)(name, fn);
+  const reason = `${sharedPath(...parts)} is absent (public test data lives in ../shared; CI has it)`;
+  process.stderr.write(`[skip] ${name}: ${reason}\n`);
+  describe(name, () => {
+    it.skip(`needs ${reason}`, () => {});
+  });
 }

@@ -5,12 +5,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { checkAttack } from '../../../engine/attack/check.ts';
-import type { Diagnostic } from '../../../engine/diag/diagnostic.ts';
-import { compileSigmaRule } from '../../../engine/lang/sigma/index.ts';
-import { loadRuleSource } from '../../../engine/rule/load.ts';
-import type { Rule } from '../../../engine/rule/model.ts';
-import { describeShared, sharedPath } from '../../support/shared.ts';
+import { checkAttack } from '../../engine/attack/check.ts';
+import type { Diagnostic } from '../../engine/diag/diagnostic.ts';
+import { compileSigmaRule } from '../../engine/lang/sigma/index.ts';
+import { loadRuleSource } from '../../engine/rule/load.ts';
+import type { Rule } from '../../engine/rule/model.ts';
+import { describeShared, sharedPath } from '../support/shared.ts';
 
 /** file → code of the first error: the rules dac refuses, each for a stated reason. */
 const EXPECTED_FAILURES: Record<string, string> = {

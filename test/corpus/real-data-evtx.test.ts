@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { toWinEvent } from '../../../engine/events/evtx/record.ts';
-import { readXml } from '../../../engine/events/xml/reader.ts';
-import type { ReaderItem } from '../../../engine/events/types.ts';
-import type { WinEventRecord } from '../../../engine/events/types.ts';
-import { describeShared, sharedPath } from '../../support/shared.ts';
-import { errors, oks, readAll } from './helpers.ts';
-import { parseOracleLine } from './oracle-xml.ts';
+import { toWinEvent } from '../../engine/events/evtx/record.ts';
+import { readXml } from '../../engine/events/xml/reader.ts';
+import type { ReaderItem } from '../../engine/events/types.ts';
+import type { WinEventRecord } from '../../engine/events/types.ts';
+import { describeShared, sharedPath } from '../support/shared.ts';
+import { errors, oks, readAll } from '../events/evtx/helpers.ts';
+import { parseOracleLine } from '../events/evtx/oracle-xml.ts';
 
 interface ManifestEntry { format: string; path: string; xml_export: string; events: number }
 
