@@ -28,3 +28,18 @@ describe('dac entry point', () => {
     expect(r.stderr).toContain("unknown command 'nosuch'");
   });
 });
+
+describe('dac attack lookup', () => {
+  it('finds a sub-technique by ID with its tactic and parent, and techniques by name', () => {
+    const r = dac('attack', 'lookup', 'T1021.002');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('T1021.002  SMB/Windows Admin Shares');
+    expect(r.stdout).toContain('TA0008 Lateral Movement');
+    expect(r.stdout).toContain('parent:  T1021 Remote Services');
+    const j = JSON.parse(dac('attack', 'lookup', 'Remote', 'Services', '--format', 'json').stdout) as { techniques: { id: string }[] };
+    expect(j.techniques.map((t) => t.id)).toContain('T1021');
+  });
+  it('exits 1 when nothing matches', () => {
+    expect(dac('attack', 'lookup', 'zzzqqq').status).toBe(1);
+  });
+});
