@@ -43,3 +43,14 @@ describe('dac attack lookup', () => {
     expect(dac('attack', 'lookup', 'zzzqqq').status).toBe(1);
   });
 });
+
+describe('dac run: no silent zero matches', () => {
+  it('refuses an unknown field with a did-you-mean hint, and --no-field-check lifts it', () => {
+    const r = dac('run', 'process where process.nmae == "x"', '--data', 'datasets/schtasks_run/sysmon.xml');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('eql/unknown-field');
+    expect(r.stderr).toContain('did you mean process.name?');
+    const lifted = dac('run', 'process where process.nmae == "x"', '--no-field-check', '--data', 'datasets/schtasks_run/sysmon.xml');
+    expect(lifted.status).toBe(0);
+  });
+});
