@@ -1,0 +1,30 @@
+/** The entry point: version, help on stdout, unknown commands are usage errors. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/shared.ts';
+
+const dac = (...a: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'engine/cli/main.ts'), ...a], { cwd: REPO_ROOT, encoding: 'utf8' });
+const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('dac entry point', () => {
+  it('prints the version for --version, -V and version', () => {
+    for (const flag of ['--version', '-V', 'version']) {
+      const r = dac(flag);
+      expect(r.status, flag).toBe(0);
+      expect(r.stdout.trim(), flag).toBe(version);
+    }
+  });
+  it('prints the help on stdout with exit 0 when called without arguments, listing every command', () => {
+    const r = dac();
+    expect(r.status).toBe(0);
+    for (const c of ['validate', 'test', 'run', 'datasets', 'export', 'attack']) expect(r.stdout).toContain(c);
+    expect(r.stderr).toBe('');
+  });
+  it('exits 2 on an unknown command', () => {
+    const r = dac('nosuch');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown command 'nosuch'");
+  });
+});
