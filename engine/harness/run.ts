@@ -61,13 +61,7 @@ function attackOf(rule: Rule, tacticId: HarnessInputs['tacticId']): RuleResult['
     addTactic(m.tactic?.id ?? m.tactic?.name);
   }
   // Sigma names tactics in its tags (attack.lateral-movement), apart from the techniques.
-  const tags = rule.dialect === 'sigma' ? rule.document.tags : undefined;
-  if (Array.isArray(tags)) {
-    for (const tag of tags) {
-      const m = typeof tag === 'string' ? /^attack\.([a-z][a-z_-]+)$/i.exec(tag) : null;
-      if (m && tacticId(m[1])) addTactic(m[1]);
-    }
-  }
+  for (const tag of rule.attackTags ?? []) if (tag.kind === 'tactic' && tacticId(tag.name)) addTactic(tag.name);
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
 }
 
