@@ -42,7 +42,7 @@ export function register(program: Command): void {
     .description('grade every rule: validation, unit (its own datasets), integration (all rules on all datasets); write reports')
     .argument('[paths...]', 'rule files or folders to grade (default: all of rules/)')
     .option('--rule <id...>', 'grade only the rules with these ids')
-    .option('--unit-only', 'skip the integration replay')
+    .option('--unit-only', 'skip the integration replay (and read only the datasets unit tests name)')
     .option('--changed <ref>', 'grade only rules whose files, datasets or macros changed since this git ref')
     .option('--report-dir <dir>', 'where to write the reports', 'reports')
     .addOption(new Option('--format <format>', 'console output').choices(['text', 'json', 'github']).default('text'))
