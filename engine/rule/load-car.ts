@@ -8,12 +8,12 @@ import type { AttackMapping, Language } from './model.ts';
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { textQuery } from './load-context.ts';
 import { readTests } from './tests-list.ts';
-import { asRecord, authorList, list, str, strList } from './values.ts';
+import { asRecord, authorList, list, str, strList } from '../source/values.ts';
 
 export const CAR_CHOICE_KEY = 'dac_implementation';
 
 /** Implementation types dac can compile, by lower-cased CAR `type`. */
-const RUNNABLE: Readonly<Record<string, Exclude<Language, 'sigma' | 'kuery'>>> = { pseudocode: 'car', eql: 'eql', splunk: 'spl', spl: 'spl' };
+const RUNNABLE: Readonly<Record<string, Exclude<Language, 'sigma' | 'kuery' | 'esql' | 'lucene' | 'none'>>> = { pseudocode: 'car', eql: 'eql', splunk: 'spl', spl: 'spl' };
 
 function coverage(doc: Readonly<Record<string, unknown>>): AttackMapping[] {
   const out: AttackMapping[] = [];
