@@ -6,6 +6,7 @@
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import type { AttackMapping, KeyPath, Rule } from '../rule/model.ts';
 import { attackCatalogue, type AttackCatalogue } from './catalogue.ts';
+import { techniqueRedirect } from './redirects.ts';
 
 export type AttackCode =
   | 'attack/unknown-technique' | 'attack/newer-than-catalogue' | 'attack/deprecated' | 'attack/revoked'
@@ -50,8 +51,16 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
     else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`);
     return;
   }
-  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`);
-  else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
+  if (t.revoked || t.deprecated) {
+    // Elastic: detection-rules follows attack-technique-redirects.json, so a warning naming the
+    // replacement (issue 20 item 4); the other dialects' tools reject the mapping.
+    const elastic = rule.dialect === 'elastic';
+    const to = (elastic ? techniqueRedirect(id) : undefined) ?? t.replacedBy;
+    const use = to ? `; use ${to} (${cat.technique(to)?.name ?? '?'})` : '';
+    const sev = elastic ? 'warning' : 'error';
+    if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${use}`, undefined, sev);
+    else r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}${use}`, to ? undefined : 'map the rule to a current technique', sev);
+  }
   if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
   if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {
     r.add('attack/wrong-parent', at, `sub-technique ${id} is listed under ${m.parent.id}, but its parent is ${id.split('.')[0]}`);
