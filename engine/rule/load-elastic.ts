@@ -7,7 +7,7 @@ import type { AttackMapping, ExternalRequirement, Language, RuleQuery, Severity 
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { textQuery } from './load-context.ts';
 import { readTests } from './tests-list.ts';
-import { asRecord, list, num, str, strList } from './values.ts';
+import { asRecord, list, num, str, strList } from '../source/values.ts';
 
 type QueryLanguage = Exclude<Language, 'sigma' | 'none' | 'spl' | 'car'>;
 const LANGUAGES: ReadonlyMap<string, QueryLanguage> = new Map([['eql', 'eql'], ['kuery', 'kuery'], ['esql', 'esql'], ['lucene', 'lucene']]);

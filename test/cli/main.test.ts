@@ -28,3 +28,29 @@ describe('dac entry point', () => {
     expect(r.stderr).toContain("unknown command 'nosuch'");
   });
 });
+
+describe('dac attack lookup', () => {
+  it('finds a sub-technique by ID with its tactic and parent, and techniques by name', () => {
+    const r = dac('attack', 'lookup', 'T1021.002');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('T1021.002  SMB/Windows Admin Shares');
+    expect(r.stdout).toContain('TA0008 Lateral Movement');
+    expect(r.stdout).toContain('parent:  T1021 Remote Services');
+    const j = JSON.parse(dac('attack', 'lookup', 'Remote', 'Services', '--format', 'json').stdout) as { techniques: { id: string }[] };
+    expect(j.techniques.map((t) => t.id)).toContain('T1021');
+  });
+  it('exits 1 when nothing matches', () => {
+    expect(dac('attack', 'lookup', 'zzzqqq').status).toBe(1);
+  });
+});
+
+describe('dac run: no silent zero matches', () => {
+  it('refuses an unknown field with a did-you-mean hint, and --no-field-check lifts it', () => {
+    const r = dac('run', 'process where process.nmae == "x"', '--data', 'datasets/schtasks_run/sysmon.xml');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('eql/unknown-field');
+    expect(r.stderr).toContain('did you mean process.name?');
+    const lifted = dac('run', 'process where process.nmae == "x"', '--no-field-check', '--data', 'datasets/schtasks_run/sysmon.xml');
+    expect(lifted.status).toBe(0);
+  });
+});

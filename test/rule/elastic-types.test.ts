@@ -4,7 +4,7 @@
  * detection-rules requires of it (issue 20 item 1).
  */
 import { describe, expect, it } from 'vitest';
-import { checkSchema } from '../../engine/rule/schema-check.ts';
+import { checkSchema } from '../../engine/validate/checks/schema.ts';
 import { loadRuleSource } from '../../engine/rule/load.ts';
 import type { Rule } from '../../engine/rule/model.ts';
 

@@ -6,7 +6,7 @@
 import type { FieldCatalog } from '../../ir/fields.ts';
 import { catalogueForIndices } from '../../ir/catalogues/index.ts';
 import type { Rule } from '../../rule/model.ts';
-import { asRecord, strList } from '../../rule/values.ts';
+import { asRecord, strList } from '../../source/values.ts';
 
 /** The rule's `index` patterns (empty when it names none, e.g. a data view or an ES|QL FROM). */
 export function ruleIndices(rule: Rule): string[] {
