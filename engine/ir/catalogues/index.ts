@@ -98,9 +98,18 @@ export function catalogueForIndices(indices: readonly string[], base?: FieldCata
   if (indices.some((i) => i.startsWith('endgame-'))) { layers.push(t.endgame); names.push('endgame'); }
   const open = indices.length === 0 || !indices.every((i) => COVERED.has(i));
   const cache = new Map<string, FieldType | undefined>();
+  let allNames: string[] | undefined;
   return {
     name: names.join(' + '),
     open,
+    names() {
+      if (allNames) return allNames;
+      const all = new Set<string>();
+      for (const l of layers) for (const k of l.keys()) all.add(k);
+      if (base?.names) for (const k of base.names()) all.add(k);
+      allNames = [...all].sort();
+      return allNames;
+    },
     typeOf(field) {
       if (cache.has(field)) return cache.get(field);
       let type: FieldType | undefined;
