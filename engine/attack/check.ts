@@ -4,7 +4,8 @@
  * loader into `rule.attack`; Sigma tactic-only tags are read here from `tags`.
  */
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
-import type { AttackMapping, KeyPath, Rule } from '../rule/model.ts';
+import type { KeyPath } from '../source/locator.ts';
+import type { AttackMapping, AttackSubject } from './mapping.ts';
 import { attackCatalogue, type AttackCatalogue } from './catalogue.ts';
 import { techniqueRedirect } from './redirects.ts';
 
@@ -28,7 +29,7 @@ function lookup(doc: unknown, path: KeyPath): unknown {
 class Reporter {
   readonly out: Diagnostic[] = [];
   private readonly seen = new Set<string>();
-  constructor(private readonly rule: Rule) {}
+  constructor(private readonly rule: AttackSubject) {}
   add(code: AttackCode, path: KeyPath, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
     const span: Span | undefined = this.rule.locate(path);
     const key = `${code}|${span?.start}|${message}`;
@@ -39,9 +40,9 @@ class Reporter {
 }
 
 /** The ID's own key path: Elastic maps to an object with `id`; other dialects name the string itself. */
-const idPath = (rule: Rule, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
+const idPath = (rule: AttackSubject, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
 
-function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+function checkTechnique(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
   const { id, name, path } = m.technique;
   const at = idPath(rule, path);
   const t = cat.technique(id);
@@ -81,7 +82,7 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
   }
 }
 
-function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+function checkTactic(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
   if (!m.tactic?.id) return;
   const at = idPath(rule, m.tactic.path);
   const tac = cat.tactic(m.tactic.id);
@@ -101,7 +102,7 @@ function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Repo
 const LATER_TACTICS: ReadonlySet<string> = new Set(['stealth', 'defense-impairment']);
 
 /** Sigma `attack.*` tags that are not techniques: tactics by shortname, or groups/software. */
-function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
+function checkSigmaTags(rule: AttackSubject, cat: AttackCatalogue, r: Reporter): void {
   const tags = lookup(rule.document, ['tags']);
   if (!Array.isArray(tags)) return;
   tags.forEach((tag, i) => {
@@ -119,7 +120,7 @@ function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
   });
 }
 
-export function checkAttack(rule: Rule, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
+export function checkAttack(rule: AttackSubject, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
   const r = new Reporter(rule);
   for (const m of rule.attack) { checkTactic(rule, m, cat, r); checkTechnique(rule, m, cat, r); }
   if (rule.dialect === 'sigma') checkSigmaTags(rule, cat, r);

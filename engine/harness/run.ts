@@ -5,9 +5,9 @@
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { lineCol, location } from '../diag/render.ts';
 import type { IrQuery } from '../ir/types.ts';
-import type { CompileResult } from '../lang/types.ts';
-import type { ExternalRequirement, MacroDefinition, Rule } from '../rule/model.ts';
-import { compileEnv, compileRule, raisesAlerts } from '../validate/compile.ts';
+import type { CompileEnv, CompileResult } from '../lang/types.ts';
+import type { ExternalRequirement, Rule } from '../rule/model.ts';
+import { compileRule, raisesAlerts } from '../validate/compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
 import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
 import { gradeIntegration, replayAll } from './integration.ts';
@@ -20,7 +20,8 @@ export interface ValidatedRule { readonly rule: Rule; readonly diagnostics: read
 export interface HarnessInputs {
   readonly rules: readonly ValidatedRule[];
   readonly repoDiagnostics: readonly Diagnostic[];
-  readonly macros: ReadonlyMap<string, MacroDefinition>;
+  /** Validation's compile environment, for rules it left uncompiled. */
+  readonly env: CompileEnv;
   readonly sources: ReadonlyMap<string, string>;
   readonly attackVersion: string | null;
   readonly technique: (id: string) => TechniqueInfo | undefined;
@@ -83,7 +84,7 @@ export interface HarnessTimings { readonly phases: Record<string, number>; reado
 export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: HarnessTimings }> {
   const timings: Record<string, number> = {};
   const clock = (name: string, t0: number) => { timings[name] = (timings[name] ?? 0) + (performance.now() - t0); };
-  const env = compileEnv(inputs.rules.map((r) => r.rule), inputs.macros);
+  const env = inputs.env;
 
   // Validation: the loader/checker diagnostics plus the front-end's (query parse, types, fields).
   opts.onPhase?.('validation');
