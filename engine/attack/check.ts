@@ -51,7 +51,8 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
     else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`, 'look it up with `dac attack lookup <id or name>`');
     return;
   }
-  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`);
+  // contentctl (ESCU's own tool) only warns about a revoked technique; elsewhere it is an error.
+  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`, undefined, rule.dialect === 'escu' ? 'warning' : 'error');
   else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
   if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
   if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {

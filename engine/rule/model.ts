@@ -6,8 +6,12 @@
 import type { Span } from '../diag/diagnostic.ts';
 
 export type Dialect = 'elastic' | 'escu' | 'car' | 'sigma';
-/** Query languages dac can compile. `kuery` is recognised for Elastic rules but not compiled. */
-export type Language = 'eql' | 'kuery' | 'spl' | 'car' | 'sigma';
+/**
+ * Query languages of the rules dac reads. `kuery` is Kibana's KQL, `esql` Elasticsearch's ES|QL,
+ * `lucene` Lucene query syntax (recognised, not compiled); `none`: the rule has no query
+ * (Elastic machine_learning rules run a job instead).
+ */
+export type Language = 'eql' | 'kuery' | 'esql' | 'lucene' | 'spl' | 'car' | 'sigma' | 'none';
 export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 
 /** A path into the rule document, as ajv's instancePath splits it: ['rule', 'threat', 0, 'tactic']. */
@@ -51,14 +55,24 @@ export type RuleTests =
 export type RuleQuery =
   | {
       readonly kind: 'text';
-      readonly language: Exclude<Language, 'sigma'>;
+      readonly language: Exclude<Language, 'sigma' | 'none'>;
       readonly text: string;
       readonly path: KeyPath;
       /** Maps an offset in `text` to an offset in the rule file (handles block strings and escapes). */
       readonly toFileOffset: (k: number) => number;
     }
   /** Sigma: the detection (or correlation) lives in `document`; the front-end reads it via locate. */
-  | { readonly kind: 'sigma'; readonly language: 'sigma' };
+  | { readonly kind: 'sigma'; readonly language: 'sigma' }
+  /** No query to compile: Elastic machine_learning rules (the anomaly job is the detection). */
+  | { readonly kind: 'none'; readonly language: 'none' };
+
+/**
+ * What a rule needs that a local replay cannot provide: a trained ML job, or an indicator index
+ * to match events against. The harness reports such rules as `cannot-run`, never pass or error.
+ */
+export type ExternalRequirement =
+  | { readonly kind: 'ml-job'; readonly jobs: readonly string[] }
+  | { readonly kind: 'indicator-index'; readonly indices: readonly string[] };
 
 export interface Rule {
   /** Repo-relative path with forward slashes (stable in reports). */
@@ -75,6 +89,8 @@ export interface Rule {
   readonly riskScore?: number;
   readonly language: Language;
   readonly query: RuleQuery;
+  /** Set when the rule cannot run on local data (see ExternalRequirement). */
+  readonly requires?: ExternalRequirement;
   readonly attack: readonly AttackMapping[];
   readonly tests: RuleTests;
   readonly references: readonly string[];
