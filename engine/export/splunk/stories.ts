@@ -1,11 +1,12 @@
 /**
  * security_content's analytic stories (stories/*.yml under the repo root): name, date, version,
  * author, description, narrative, references, tags.category. A file that does not parse or lacks
- * a name is reported, never fatal; only files inside <root>/stories are read.
+ * a name is reported, never fatal; only files inside <root>/stories are read, each as the rule
+ * loader reads YAML (engine/source/yaml-source.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlSource } from '../../source/yaml-source.ts';
 import { isoDate } from '../meta.ts';
 
 export interface Story {
@@ -26,11 +27,11 @@ export function loadStories(root: string): { stories: Story[]; problems: string[
   for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
     const p = join(dir, f);
     if (!statSync(p).isFile()) continue;
-    let doc: Doc;
-    try { doc = rec(parse(readFileSync(p, 'utf8'), { maxAliasCount: 100 })); } catch (e) {
-      problems.push(`stories/${f}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-      continue;
-    }
+    // The rule loader's YAML reading, so a story parses wherever PyYAML (contentctl's) reads it.
+    const parsed = parseYamlSource(readFileSync(p, 'utf8'), `stories/${f}`);
+    const err = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (err) { problems.push(`stories/${f}: ${err.message.split('\n')[0]}`); continue; }
+    const doc = rec(parsed.docs[0]?.value);
     const name = str(doc.name);
     if (!name) { problems.push(`stories/${f}: no name`); continue; }
     const tags = rec(doc.tags);
