@@ -51,10 +51,13 @@ function repoDiagnostics(list: readonly DiagnosticEntry[]): string {
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-function timings(t: Timings | undefined): string {
+function timings(t: Timings | undefined, report: RunReport): string {
   if (!t) return '';
   const phases = Object.keys(t.phases).sort().map((k) => `<tr><td>${esc(k)}</td><td class="num">${esc(k === 'events' ? String(t.phases[k]) : ms(t.phases[k]))}</td></tr>`).join('');
-  const rules = Object.keys(t.rules).sort().map((k) => `<tr><td class="mono">${esc(k)}</td><td class="num">${ms(t.rules[k].unitMs)}</td></tr>`).join('');
+  // By rule name (the id beside it, muted): a list of UUIDs tells a reader nothing.
+  const names = new Map(report.rules.map((r) => [r.id, r.name]));
+  const rules = Object.keys(t.rules).sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b) || a.localeCompare(b))
+    .map((k) => `<tr><td>${esc(names.get(k) ?? k)} <span class="muted mono">${esc(k)}</span></td><td class="num">${ms(t.rules[k].unitMs)}</td></tr>`).join('');
   return `<section id="timings" class="timings"><h2>Timings <span class="muted">(wall-clock: differs between runs; <code>--no-timings</code> leaves this out)</span></h2>` +
     `<p>total ${ms(t.totalMs)} · ${Math.round(t.eventsPerSecond)} events/s in integration</p>` +
     `<table><thead><tr><th>phase</th><th>time</th></tr></thead><tbody>${phases}</tbody></table>` +
@@ -73,6 +76,6 @@ export function renderHtml(report: RunReport): string {
     datasetTable(report.datasets) + '\n' +
     attackMatrix(report.coverage, report.rules) + '\n' +
     repoDiagnostics(report.repoDiagnostics) + '\n' +
-    timings(report.timings) + '\n' +
+    timings(report.timings, report) + '\n' +
     `<script>${SCRIPT}</script>\n</body></html>\n`;
 }

@@ -130,4 +130,30 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
     expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
     expect(problems).toEqual([]);
   });
+
+  it('fits 1280 px with wide content: no horizontal page overflow; the ATT&CK matrix scrolls inside its own box', async () => {
+    const wide: RunReport = {
+      ...report,
+      datasets: [...report.datasets, {
+        name: 'wide_dataset_with_a_long_name', kind: 'benign', files: Array.from({ length: 4 }, (_, i) => `datasets/wide_dataset_with_a_long_name/security_and_sysmon_part_${i}.xml.gz`),
+        events: { read: 123456, used: 123456, rejected: 0 }, rejections: [], hosts: Array.from({ length: 6 }, (_, i) => `WORKSTATION-${i}.some.long.domain.example.com`),
+        timeRange: { start: '2026-10-05T00:00:00.000Z', end: '2026-10-06T01:00:00.000Z' }, eventIds: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [String(4600 + i), i + 1])),
+        techniques: ['T1021.002', 'T1053.005', 'T1059.001'], problems: [],
+      }],
+    };
+    const file = join(dir, 'wide.html');
+    writeFileSync(file, renderHtml(wide));
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await p.goto(pathToFileURL(file).href);
+    await p.locator('#rule-table tbody.rule tr.row').first().click();
+    const m = await p.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      matrixBox: (document.querySelector('.matrix-wrap') as HTMLElement | null)?.getBoundingClientRect().right ?? 0,
+      rules: document.getElementById('rule-table')?.getBoundingClientRect().right ?? 0,
+    }));
+    await p.close();
+    expect(m.page).toBeLessThanOrEqual(1280);
+    expect(m.matrixBox).toBeLessThanOrEqual(1280);
+    expect(m.rules).toBeLessThanOrEqual(1280);
+  });
 });

@@ -41,9 +41,12 @@ details.case-alerts{margin:6px 0}details summary{cursor:pointer}
 .kind{font-size:12px;padding:0 6px;border-radius:8px;background:var(--head)}.kind-attack{background:var(--bad-bg)}.kind-benign{background:var(--ok-bg)}
 .hist{display:grid;grid-template-columns:max-content minmax(80px,1fr) max-content;gap:0 6px;align-items:center;font-size:12px;min-width:200px}
 .hrow{display:contents}.hid{text-align:right;white-space:nowrap}.hbar{height:8px;background:var(--head)}.hbar span{display:block;height:8px;background:#8c959f}
-.nowrap,td.hosts,td.range{white-space:nowrap}table.events td.mono{white-space:nowrap}
+.nowrap,td.range{white-space:nowrap}
+.table-wrap{overflow-x:auto;max-width:100%}
+table.datasets .file,td.hosts{overflow-wrap:anywhere;max-width:220px}
+table.datasets .hist{min-width:150px}table.events td.mono{white-space:nowrap}
 .matrix-wrap{overflow-x:auto}
-table.matrix th{font-size:12px;min-width:150px}table.matrix td{min-width:150px}
+table.matrix th{font-size:12px;min-width:120px}table.matrix td{min-width:120px}
 .cov{border-radius:4px;padding:4px 6px;margin:0 0 4px;font-size:12px}
 .cov-pass.depth-1{background:#dafbe1}.cov-pass.depth-2{background:#aceebb}.cov-pass.depth-3{background:#6fdd8b}
 .cov-part.depth-1{background:#fff8c5}.cov-part.depth-2{background:#fae17d}.cov-part.depth-3{background:#eac54f}

@@ -37,5 +37,5 @@ export function datasetTable(datasets: readonly DatasetResult[]): string {
   const body = datasets.length
     ? datasets.map(datasetRow).join('')
     : '<tr><td colspan="9" class="muted">no datasets</td></tr>';
-  return `<section id="datasets"><h2>Datasets</h2><table class="datasets"><thead><tr><th>dataset</th><th>kind</th><th>read</th><th>used</th><th>rejected</th><th>hosts</th><th>time range</th><th>event ids</th><th>techniques</th></tr></thead><tbody>${body}</tbody></table></section>`;
+  return `<section id="datasets"><h2>Datasets</h2><div class="table-wrap"><table class="datasets"><thead><tr><th>dataset</th><th>kind</th><th>read</th><th>used</th><th>rejected</th><th>hosts</th><th>time range</th><th>event ids</th><th>techniques</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
