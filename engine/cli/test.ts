@@ -72,6 +72,12 @@ export function register(program: Command): void {
         const unknown = opts.rule.filter((id) => !known.has(id));
         if (unknown.length) { process.stderr.write(`dac test: no rule with id ${unknown.join(', ')}\n`); process.exitCode = 2; return; }
       }
+      if (opts.changed && select && !inputs.rules.some((r) => select?.(r.rule))) {
+        // Nothing to grade: say so and leave the previous reports alone.
+        process.stdout.write(`dac test: no rule, dataset or macro changed since ${opts.changed}; nothing graded (reports left as they were)\n`);
+        process.exitCode = 0;
+        return;
+      }
       const bar = progress(process.stderr.isTTY === true && opts.format === 'text');
       const { report, timings } = await runHarness(inputs, {
         select: select as ((r: import('../rule/model.ts').Rule) => boolean) | undefined,

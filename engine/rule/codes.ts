@@ -25,6 +25,7 @@ export type RuleCode =
   | 'rule/bad-date'
   | 'rule/date-order'
   | 'rule/unknown-dataset'
+  | 'rule/invalid-dataset'
   | 'rule/tests-skip-reason'
   | 'rule/macro-invalid'
   | 'rule/duplicate-macro';

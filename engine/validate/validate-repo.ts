@@ -10,6 +10,7 @@ import { isError } from '../diag/diagnostic.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
 import type { LoadOptions } from '../rule/load.ts';
+import { listDatasets } from '../events/dataset.ts';
 import { loadRepo } from '../rule/repo.ts';
 import { defaultChecks, type CheckContext } from './checks/index.ts';
 import { compileEnv } from './compile.ts';
@@ -66,5 +67,16 @@ export function validateRepo(root: string, paths?: readonly string[], options: V
     const diagnostics = (perRule.get(rule) ?? []).sort(byPosition);
     return { rule, diagnostics, valid: !diagnostics.some(isError) };
   });
-  return { root: absRoot, rules: repo.rules, results, fileDiagnostics: repo.diagnostics, macros: repo.macros, sources: repo.sources, env, compiled };
+  // The whole repo's datasets are validated too (schema, files exist): a broken dataset.yml fails
+  // `dac validate`, not a later `dac test`. A narrowed run (paths) checks only the datasets its
+  // rules' tests name (tests-datasets check).
+  const fileDiagnostics = [...repo.diagnostics];
+  if (!paths?.length) {
+    for (const load of listDatasets(absRoot).loads) {
+      if (!load.diagnostics.length) continue;
+      fileDiagnostics.push(...load.diagnostics);
+      repo.sources.set(load.file, load.text);
+    }
+  }
+  return { root: absRoot, rules: repo.rules, results, fileDiagnostics, macros: repo.macros, sources: repo.sources, env, compiled };
 }
