@@ -8,17 +8,11 @@ export type ValueFn = (row: Row) => FieldValue | undefined;
 
 export class RuntimeCompileError extends Error {}
 
-/** SPL's `_time` is the event time in epoch seconds; rows may also carry it as a column. */
-function timeField(row: Row): FieldValue {
-  const v = row.fields['_time'];
-  return v === undefined ? row.ts / 1000 : v;
-}
-
 export function compileExpr(e: Expr): ValueFn {
   switch (e.kind) {
     case 'field': {
+      // No field is special here: SPL's `_time` is the SPL front-end's (lang/spl/scope.ts: spl.epoch(@timestamp)).
       const name = e.name;
-      if (name === '_time') return timeField;
       return (row) => row.fields[name];
     }
     case 'literal': {

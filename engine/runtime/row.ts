@@ -3,7 +3,7 @@ import type { EcsEvent, FieldValue } from '../events/types.ts';
 
 export interface Row {
   readonly fields: Readonly<Record<string, FieldValue>>;
-  /** Replay time in ms; SPL's `_time` reads it when the row has no `_time` column. */
+  /** Replay time in ms (windows, maxspan, earliest/latest). */
   readonly ts: number;
 }
 

@@ -4,11 +4,14 @@ import type { PipelineQuery } from '../../engine/ir/types.ts';
 import { events } from '../support/events.ts';
 import { cmp, eq, ev, f, like } from '../support/ir.ts';
 
+/** SPL's `_time`, as the SPL front-end writes it (lang/spl/scope.ts). */
+const TIME = { kind: 'call', fn: 'spl.epoch', args: [f('@timestamp')], caseInsensitive: false } as const;
+
 const procs = events([
-  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /run /tn A', 'host.name': 'h1', 'user.name': 'u', ts: 5000 },
-  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /query', 'host.name': 'h1', 'user.name': 'u', ts: 6000 },
-  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /run /tn B', 'host.name': 'h2', 'user.name': 'u', ts: 7000 },
-  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /run /tn C', 'host.name': 'h1', 'user.name': 'u', ts: 9000 },
+  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /run /tn A', 'host.name': 'h1', 'user.name': 'u', '@timestamp': new Date(5000).toISOString(), ts: 5000 },
+  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /query', 'host.name': 'h1', 'user.name': 'u', '@timestamp': new Date(6000).toISOString(), ts: 6000 },
+  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /run /tn B', 'host.name': 'h2', 'user.name': 'u', '@timestamp': new Date(7000).toISOString(), ts: 7000 },
+  { 'process.name': 'schtasks.exe', 'process.command_line': 'schtasks /run /tn C', 'host.name': 'h1', 'user.name': 'u', '@timestamp': new Date(9000).toISOString(), ts: 9000 },
 ]);
 
 describe('pipelines', () => {
@@ -18,7 +21,7 @@ describe('pipelines', () => {
       source: ev(like('process.command_line', true, '*/run*'), 'boolean'),
       stages: [
         { kind: 'aggregate', groupBy: [{ name: 'Processes.dest', expr: f('host.name') }], aggregates: [
-          { name: 'count', fn: 'count' }, { name: 'firstTime', fn: 'min', arg: f('_time') }, { name: 'lastTime', fn: 'max', arg: f('_time') },
+          { name: 'count', fn: 'count' }, { name: 'firstTime', fn: 'min', arg: TIME }, { name: 'lastTime', fn: 'max', arg: TIME },
           { name: 'process', fn: 'values', arg: f('process.command_line') },
         ] },
         { kind: 'rename', pairs: [{ from: 'Processes.*', to: '*' }] },

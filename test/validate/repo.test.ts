@@ -34,3 +34,26 @@ describe('rules/ (the bundled repo)', () => {
     expect(seeds.filter((r) => r.tests.kind !== 'cases').map((r) => r.file)).toEqual([]);
   });
 });
+
+describe('validateRepo hands up one compile environment', () => {
+  const CORR = 'rules/sigma/execution_schtasks_run_task_on_demand.yml';
+
+  it('with every rule compiled once, and the environment the harness and exports reuse', () => {
+    const v = validateRepo(REPO_ROOT);
+    expect(v.env.repo?.rules).toBe(v.rules);
+    expect(v.env.macros).toBe(v.macros);
+    expect(v.rules.filter((r) => !v.compiled.has(r)).map((r) => r.file)).toEqual([]);
+  });
+
+  it('narrowed by paths, indexes the whole repo only when asked (the exports ask)', () => {
+    const narrow = validateRepo(REPO_ROOT, [CORR]);
+    const whole = validateRepo(REPO_ROOT, [CORR], { indexWholeRepo: true });
+    // the file holds the correlation and its base rule (two documents)
+    expect(new Set(narrow.rules.map((r) => r.file))).toEqual(new Set([CORR]));
+    expect(whole.rules.map((r) => r.id)).toEqual(narrow.rules.map((r) => r.id));
+    expect(narrow.env.repo?.rules).toBe(narrow.rules);
+    const all = validateRepo(REPO_ROOT).rules.length;
+    expect(all).toBeGreaterThan(narrow.rules.length);
+    expect(whole.env.repo?.rules.length).toBe(all);
+  });
+});
