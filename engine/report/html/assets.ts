@@ -43,6 +43,7 @@ details.case-alerts{margin:6px 0}details summary{cursor:pointer}
 .hrow{display:contents}.hid{text-align:right;white-space:nowrap}.hbar{height:8px;background:var(--head)}.hbar span{display:block;height:8px;background:#8c959f}
 .nowrap,td.range{white-space:nowrap}
 .table-wrap{overflow-x:auto;max-width:100%}
+.why{color:var(--muted);font-size:11px;max-width:220px;line-height:1.3;margin-top:2px}
 table.datasets .file,td.hosts{overflow-wrap:anywhere;max-width:220px}
 table.datasets .hist{min-width:150px}table.events td.mono{white-space:nowrap}
 .matrix-wrap{overflow-x:auto}

@@ -13,8 +13,10 @@ export const STATUS_RANK: Record<Status, number> = { error: 0, fail: 1, skipped:
 
 const LABEL: Record<Status, string> = { pass: 'pass', fail: 'fail', skipped: 'skipped', error: 'error', untested: 'untested', 'cannot-run': 'cannot run' };
 
-export function badge(s: Status): string {
-  return `<span class="st st-${s}">${LABEL[s]}</span>`;
+/** A status badge; `why` (a skip or not-run reason) shows beside it in small type, so the table says why without opening the rule. */
+export function badge(s: Status, why?: string): string {
+  const note = why && s !== 'pass' && s !== 'fail' && s !== 'error' ? `<div class="why">${esc(why.replace(/^skipped: /, ''))}</div>` : '';
+  return `<span class="st st-${s}">${LABEL[s]}</span>${note}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -82,7 +82,7 @@ function ruleBody(r: RuleResult, i: number, lookup: TacticLookup): string {
   return `<tbody class="rule" id="rule-${i}" ${data}>` +
     `<tr class="row" tabindex="0" aria-expanded="false" aria-controls="detail-${i}">` +
     `<td class="name"><span class="twisty" aria-hidden="true">▸</span> ${esc(r.name)}<div class="file mono">${esc(r.file)}</div></td>` +
-    `<td>${esc(r.language)}</td><td>${badge(r.validation.status)}</td><td>${badge(r.unit.status)}</td><td>${badge(r.integration.status)}</td>` +
+    `<td>${esc(r.language)}</td><td>${badge(r.validation.status, r.validation.reasons[0])}</td><td>${badge(r.unit.status, r.unit.reasons[0])}</td><td>${badge(r.integration.status, r.integration.reasons[0])}</td>` +
     `<td class="mono">${esc(attack || '—')}</td></tr>` +
     `<tr class="detail" id="detail-${i}" hidden><td colspan="6">${detail(r, lookup)}</td></tr></tbody>`;
 }
