@@ -4,7 +4,7 @@
  * categorization per event ID, hex pids, Subject* as the acting user and Target* as the logged-on
  * user of 4624/4625. dac additions are marked `dac`.
  */
-import type { Categorization, Family, FieldRule } from './types.ts';
+import { dict, type Categorization, type Family, type FieldRule } from './types.ts';
 
 type C = Categorization;
 const c = (category: string[], type: string[], action: string): C => ({ category, type, action });
@@ -14,7 +14,7 @@ const iamConfig = (type: string, action: string): C => c(['iam', 'configuration'
 const config = (type: string, action: string): C => c(['configuration'], [type], action);
 const auth = (type: string, action: string): C => c(['authentication'], [type], action);
 
-const SECURITY_EVENTS: Readonly<Record<number, C>> = {
+const SECURITY_EVENTS: Readonly<Record<number, C>> = dict({
   1100: c(['process'], ['end'], 'logging-service-shutdown'),
   1102: c(['iam'], ['admin', 'change'], 'audit-log-cleared'),
   1104: c(['iam'], ['admin'], 'logging-full'),
@@ -101,13 +101,13 @@ const SECURITY_EVENTS: Readonly<Record<number, C>> = {
   5145: c(['network', 'file'], ['info', 'access'], 'network-share-object-access-checked'),
   // Not in Winlogbeat's table: dac's, in the same style (the firewall's allowed connection).
   5156: c(['network'], ['connection', 'info', 'allowed'], 'windows-firewall-connection'),
-};
+});
 
 /** Logon type numbers → Winlogbeat's names (winlog.logon.type). */
-export const LOGON_TYPES: Readonly<Record<string, string>> = {
+export const LOGON_TYPES: Readonly<Record<string, string>> = dict({
   2: 'Interactive', 3: 'Network', 4: 'Batch', 5: 'Service', 7: 'Unlock', 8: 'NetworkCleartext',
   9: 'NewCredentials', 10: 'RemoteInteractive', 11: 'CachedInteractive',
-};
+});
 
 /** 4624/4625 name the logged-on account Target*; every other event's user is the Subject. */
 export const TARGET_USER_IDS: readonly number[] = [4624, 4625];

@@ -3,9 +3,9 @@
  * (x-pack/winlogbeat/module/sysmon/ingest/sysmon.yml in elastic/beats) and pySigma's ECS Windows
  * pipeline names it. dac additions are marked `dac`.
  */
-import type { Categorization, Family, FieldRule } from './types.ts';
+import { dict, type Categorization, type Family, type FieldRule } from './types.ts';
 
-const SYSMON_EVENTS: Readonly<Record<number, Categorization>> = {
+const SYSMON_EVENTS: Readonly<Record<number, Categorization>> = dict({
   1: { category: ['process'], type: ['start'], action: 'Process creation' },
   2: { category: ['file'], type: ['change'], action: 'A process changed a file creation time' },
   3: { category: ['network'], type: ['start', 'connection', 'protocol'], action: 'Network connection' },
@@ -36,14 +36,14 @@ const SYSMON_EVENTS: Readonly<Record<number, Categorization>> = {
   28: { category: ['file'], type: ['deletion'], action: 'FileBlockShredding' },
   29: { category: ['file'], type: ['creation'], action: 'FileExecutableDetected' },
   255: { category: ['process'], type: [], action: 'Error', outcome: 'failure' },
-};
+});
 
 /** QueryStatus codes → names (the common ones; others stay numeric). */
-export const DNS_STATUS: Readonly<Record<string, string>> = {
+export const DNS_STATUS: Readonly<Record<string, string>> = dict({
   0: 'SUCCESS', 5: 'ERROR_ACCESS_DENIED', 123: 'ERROR_INVALID_NAME', 1460: 'ERROR_TIMEOUT',
   9002: 'DNS_ERROR_RCODE_SERVER_FAILURE', 9003: 'DNS_ERROR_RCODE_NAME_ERROR', 9501: 'DNS_INFO_NO_RECORDS',
   9701: 'DNS_ERROR_RECORD_DOES_NOT_EXIST', 1214: 'ERROR_INVALID_NETNAME',
-};
+});
 
 const IMAGE_LOAD = [7];
 const PROCESS_HASH_IDS = [1, 23, 24, 25, 26];
@@ -126,14 +126,14 @@ export const FILE_HASH_CODES: ReadonlySet<number> = new Set(FILE_HASH_IDS);
 export const REGISTRY_CODES: ReadonlySet<number> = new Set(REGISTRY_IDS);
 
 /** Registry hive names → Elastic's short form. */
-export const HIVES: Readonly<Record<string, string>> = {
+export const HIVES: Readonly<Record<string, string>> = dict({
   HKEY_CLASSES_ROOT: 'HKCR', HKCR: 'HKCR', HKEY_CURRENT_CONFIG: 'HKCC', HKCC: 'HKCC', HKEY_CURRENT_USER: 'HKCU',
   HKCU: 'HKCU', HKEY_DYN_DATA: 'HKDD', HKDD: 'HKDD', HKEY_LOCAL_MACHINE: 'HKLM', HKLM: 'HKLM',
   HKEY_PERFORMANCE_DATA: 'HKPD', HKPD: 'HKPD', HKEY_USERS: 'HKU', HKU: 'HKU',
-};
+});
 
 /** DNS record type numbers Sysmon writes in QueryResults (`type:  5 name`). */
-export const DNS_TYPES: Readonly<Record<string, string>> = {
+export const DNS_TYPES: Readonly<Record<string, string>> = dict({
   1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV',
   35: 'NAPTR', 39: 'DNAME', 41: 'OPT', 43: 'DS', 46: 'RRSIG', 47: 'NSEC', 48: 'DNSKEY', 65: 'HTTPS', 255: 'ANY',
-};
+});

@@ -72,3 +72,11 @@ export function applies(r: FieldRule, id: number): boolean {
   if (r.except && r.except.includes(id)) return false;
   return true;
 }
+
+/**
+ * A lookup table keyed by values read from events (codes, hive names): no prototype, so a key
+ * like `constructor` finds nothing (issue 15).
+ */
+export function dict<V>(entries: Readonly<Record<string, V>>): Readonly<Record<string, V>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, V>, entries));
+}

@@ -8,13 +8,13 @@
  *   tables.
  */
 import { familyById, familyOf } from './families.ts';
-import type { Family, FamilyId, FieldRule } from './types.ts';
+import { dict, type Family, type FamilyId, type FieldRule } from './types.ts';
 
 /** Windows' <System> elements as Sigma (and the Windows TA) name them → ECS. */
-export const SYSTEM_FIELDS: Readonly<Record<string, string>> = {
+export const SYSTEM_FIELDS: Readonly<Record<string, string>> = dict({
   EventID: 'event.code', Channel: 'winlog.channel', Provider_Name: 'winlog.provider_name',
   ComputerName: 'winlog.computer_name', Computer: 'winlog.computer_name',
-};
+});
 
 function isPrimary(f: Family, r: FieldRule): boolean {
   return !r.virtual && !r.fallback && r.conv !== 'enum' && !(f.computed ?? []).includes(r.to);

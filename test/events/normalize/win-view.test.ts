@@ -84,4 +84,17 @@ describe('Windows view', () => {
     expect(smb).toMatchObject({ 'source.ip': '10.0.0.9', 'source.port': 50000, 'related.ip': ['10.0.0.9'] });
     expect(fires("    EventID: 5145\n    IpAddress|cidr: '10.0.0.0/8'", 'product: windows\n  service: security', smb)).toBe(true);
   });
+
+  it('values named like object keys stay values (hostile logs, issue 15)', async () => {
+    const f = await event(`<Event ${NS}>${system('Microsoft-Windows-Sysmon', 'Microsoft-Windows-Sysmon/Operational', 13)}` +
+      `<EventData>${data({ TargetObject: 'constructor\\__proto__', Details: 'x', '__proto__': 'p', 'constructor': 'c' })}</EventData></Event>`);
+    expect(f['registry.path']).toBe('constructor\\__proto__');
+    expect(f['registry.hive']).toBeUndefined();
+    expect(f['winlog.event_data.constructor']).toBe('c');
+    const logon = await event(`<Event ${NS}>${system('Microsoft-Windows-Security-Auditing', 'Security', 4624)}<EventData>${data({ LogonType: 'constructor', TargetUserName: 'a' })}</EventData></Event>`);
+    expect(logon['winlog.logon.type']).toBe('constructor');
+    const dns = await event(`<Event ${NS}>${system('Microsoft-Windows-Sysmon', 'Microsoft-Windows-Sysmon/Operational', 22)}<EventData>${data({ QueryName: 'a', QueryStatus: 'toString', QueryResults: 'type:  constructor b;' })}</EventData></Event>`);
+    expect(dns['sysmon.dns.status']).toBe('toString');
+    expect(dns['dns.answers.type']).toEqual(['constructor']);
+  });
 });
