@@ -9,6 +9,7 @@
  */
 import type { EventQuery, Expr, Glob, PipelineQuery, Scalar, SequenceQuery } from '../ir/types.ts';
 import { TextBackend, Unexpressible, type Atom, type Tokens } from './text-backend.ts';
+import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
 import { twoValued } from './two-valued.ts';
 import { effectiveFilter } from '../ir/source.ts';
 import { IP_FIELDS } from '../events/normalize/ip.ts';
@@ -55,6 +56,18 @@ function durationKql(ms: number): string {
   return `${ms}ms`;
 }
 
+/** A KQL string literal with no escapes: what FIELDS gives for a column the parser fixes. */
+const FIXED = /^"[^"\\]*"$/;
+
+/** `"windows" == "windows"` decided at export time; undefined when either side is not fixed. */
+function fixedCompare(l: string, op: string, r: string, ci: boolean): boolean | undefined {
+  if (!FIXED.test(l) || !FIXED.test(r) || (op !== '==' && op !== '!=')) return undefined;
+  const a = JSON.parse(l) as string;
+  const b = JSON.parse(r) as string;
+  const same = ci ? a.toLowerCase() === b.toLowerCase() : a === b;
+  return op === '==' ? same : !same;
+}
+
 export class KqlBackend extends TextBackend {
   protected readonly tokens: Tokens = { and: 'and', or: 'or', not: 'not({x})', groupOpen: '(', groupClose: ')', true: 'true', false: 'false' };
   readonly notes = new Set<string>();
@@ -98,6 +111,9 @@ export class KqlBackend extends TextBackend {
       case 'compare': {
         const l = this.convertExpr(p.left);
         const r = this.convertExpr(p.right);
+        // A column the parser fixes (host.os.type, the channel) is decided here, as for `in` below.
+        const fixed = fixedCompare(l, p.op, r, p.caseInsensitive);
+        if (fixed !== undefined) return fixed ? 'true' : 'false';
         // IPv6 text has many spellings (Sysmon writes ::1 as 0:0:0:0:0:0:0:1): compare as addresses.
         if ((p.op === '==' || p.op === '!=') && p.left.kind === 'field' && (IP_FIELDS as readonly string[]).includes(p.left.name)
           && p.right.kind === 'literal' && typeof p.right.value === 'string' && p.right.value.includes(':')) {
@@ -110,7 +126,7 @@ export class KqlBackend extends TextBackend {
       case 'in': {
         const l = this.convertExpr(p.left);
         // A column the parser fixes (the channel) is decided here rather than compared at run time.
-        if (/^"[^"]*"$/.test(l)) {
+        if (FIXED.test(l)) {
           const v = JSON.parse(l) as string;
           return p.values.some((x) => (p.caseInsensitive ? String(x).toLowerCase() === v.toLowerCase() : String(x) === v)) ? 'true' : 'false';
         }
@@ -155,7 +171,7 @@ export class KqlBackend extends TextBackend {
   }
 
   private where(q: EventQuery): string {
-    return this.convertPredicate(twoValued(effectiveFilter(q), q.logic));
+    return this.convertPredicate(effectiveFilter(q));
   }
 
   protected convertEvent(q: EventQuery): string {
@@ -233,7 +249,7 @@ export class KqlBackend extends TextBackend {
 export function toKql(q: Parameters<KqlBackend['convertQuery']>[0]): { text: string; notes: string[] } | { unsupported: string } {
   const b = new KqlBackend();
   try {
-    const text = b.convertQuery(q);
+    const text = b.convertQuery(prepareQuery(q, BOOLEAN_TARGET()));
     return { text, notes: [...b.notes] };
   } catch (e) {
     if (e instanceof Unexpressible) return { unsupported: e.message };
