@@ -10,6 +10,7 @@ import { frontEnd as eql } from './eql/index.ts';
 import { frontEnd as sigma } from './sigma/index.ts';
 import { frontEnd as spl } from './spl/index.ts';
 import { frontEnd as car } from './car/index.ts';
+import { frontEnd as kuery } from './kuery/index.ts';
 
 const canonical = (r: CompileResult): CompileResult => (r.query ? { ...r, query: canonicalQuery(r.query) } : r);
 
@@ -23,7 +24,7 @@ export function canonicalising(fe: FrontEnd): FrontEnd {
 }
 
 export const frontEnds: ReadonlyMap<Language, FrontEnd> = new Map<Language, FrontEnd>(
-  ([['eql', eql], ['sigma', sigma], ['spl', spl], ['car', car]] as const).map(([k, fe]) => [k, canonicalising(fe)]),
+  ([['eql', eql], ['kuery', kuery], ['sigma', sigma], ['spl', spl], ['car', car]] as const).map(([k, fe]) => [k, canonicalising(fe)]),
 );
 
 export function frontEndFor(language: Language): FrontEnd | undefined {
