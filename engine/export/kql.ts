@@ -8,7 +8,7 @@
  * differs from an EQL sequence.
  */
 import type { EventQuery, Expr, Glob, PipelineQuery, Scalar, SequenceQuery } from '../ir/types.ts';
-import { APPROXIMATE, FIELDS, kqlString, SYSMON_TABLE } from '../lang/kusto/sysmon-columns.ts';
+import { APPROXIMATE, FIELDS, kqlString, MULTI_VALUED, SYSMON_TABLE } from '../lang/kusto/sysmon-columns.ts';
 export { kqlString, SYSMON_TABLE } from '../lang/kusto/sysmon-columns.ts';
 import { TextBackend, Unexpressible, type Atom, type Tokens } from './text-backend.ts';
 import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
@@ -53,6 +53,16 @@ export class KqlBackend extends TextBackend {
     throw new Unexpressible(`field ${name} has no column in the Sentinel Sysmon parser${name.startsWith('dce_rpc.') ? ' (Sysmon does not log DCE/RPC interfaces, and Sentinel has no built-in Zeek dce_rpc table)' : ''}`);
   }
 
+  /** The ECS categorization field an expression is, when the parser gives it as an array. */
+  private multiValued(e: Expr): string | undefined {
+    return !this.rows && e.kind === 'field' && MULTI_VALUED.has(e.name) ? e.name : undefined;
+  }
+
+  /** ECS categorization values are lower-case: a case-insensitive test compares the lower-cased value. */
+  private hasElement(e: Expr, v: string, ci: boolean): string {
+    return `set_has_element(${this.convertExpr(e)}, ${kqlString(ci ? v.toLowerCase() : v)})`;
+  }
+
   protected literal(v: Scalar): string {
     if (v === null) return 'dynamic(null)';
     if (typeof v === 'string') return kqlString(v);
@@ -77,6 +87,13 @@ export class KqlBackend extends TextBackend {
   protected convertAtom(p: Atom): string {
     switch (p.kind) {
       case 'compare': {
+        const multi = this.multiValued(p.left);
+        if (multi) {
+          if (p.op !== '==' && p.op !== '!=') throw new Unexpressible(`${multi} is multi-valued: a ${p.op} comparison has no KQL form`);
+          if (p.right.kind !== 'literal' || typeof p.right.value !== 'string') throw new Unexpressible(`${multi} is compared with a string only`);
+          const has = this.hasElement(p.left, p.right.value, p.caseInsensitive);
+          return p.op === '==' ? has : `not(${has})`;
+        }
         const l = this.convertExpr(p.left);
         const r = this.convertExpr(p.right);
         // A column the parser fixes (host.os.type, the channel) is decided here, as for `in` below.
@@ -92,6 +109,10 @@ export class KqlBackend extends TextBackend {
         return `${l} ${p.op} ${r}`;
       }
       case 'in': {
+        if (this.multiValued(p.left)) {
+          const parts = p.values.map((v) => this.hasElement(p.left, String(v), p.caseInsensitive));
+          return parts.length === 1 ? parts[0]! : `(${parts.join(' or ')})`;
+        }
         const l = this.convertExpr(p.left);
         // A column the parser fixes (the channel) is decided here rather than compared at run time.
         if (FIXED.test(l)) {

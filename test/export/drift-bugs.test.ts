@@ -46,3 +46,29 @@ describe('Sentinel KQL decides the columns the Sysmon parser fixes', () => {
     expect('text' in n && n.text).not.toContain('"windows" == "linux"');
   });
 });
+
+/** The categories a Sentinel KQL `case(EventID …, dynamic([…]), …)` gives an event ID. */
+function kqlCategories(kql: string, id: number): string[] {
+  const arms = [...kql.matchAll(/EventID (?:== (\d+)|in \(([\d, ]+)\)), dynamic\((\[[^\]]*\])\)/g)];
+  for (const m of arms) {
+    const ids = m[1] ? [Number(m[1])] : m[2]!.split(',').map((x) => Number(x.trim()));
+    if (ids.includes(id)) return JSON.parse(m[3]!) as string[];
+  }
+  return [];
+}
+
+describe('Sentinel KQL categories come from the one Windows↔ECS table', () => {
+  it('Sysmon 10 (process access) is a process event, so the lsass rule can match', () => {
+    const k = toKql(eql('process where event.code == "10" and process.name : "lsass.exe"'));
+    expect('text' in k).toBe(true);
+    if (!('text' in k)) return;
+    expect(k.text).toContain('set_has_element(case(');
+    expect(kqlCategories(k.text, 10)).toContain('process');
+  });
+  it('Sysmon 12–14 keep configuration beside registry', () => {
+    const k = toKql(eql('configuration where event.code == "13"'));
+    expect('text' in k).toBe(true);
+    if (!('text' in k)) return;
+    for (const id of [12, 13, 14]) expect(kqlCategories(k.text, id)).toEqual(expect.arrayContaining(['configuration', 'registry']));
+  });
+});

@@ -49,6 +49,10 @@ export function kustoToIr(text: string): EventQuery {
       case 'lit': if (typeof n.value === 'boolean') return { kind: 'const', value: n.value }; break;
       case 'call': {
         const [a, b] = n.args;
+        // set_has_element(<categorization case()>, "v"): the multi-valued field holds v.
+        if (n.name === 'set_has_element' && n.args.length === 2) {
+          return { kind: 'compare', op: '==', left: expr(a!), right: expr(b!), caseInsensitive: false, span: n.span };
+        }
         if (n.name === 'isnotempty' && n.args.length === 1) {
           const e = expr(a!);
           if (e.kind === 'field') return { kind: 'exists', field: e.name, span: n.span };
