@@ -8,15 +8,15 @@
 import type { AttackCatalogue } from '../attack/catalogue.ts';
 import { withoutNumberTwins } from '../ir/canonical.ts';
 import { ECS_FIELDS } from '../ir/fields.ts';
-import { inlineSources } from '../ir/source.ts';
-import type { IrQuery, NullLogic, Predicate, SequenceStep } from '../ir/types.ts';
+import { mapQuery } from '../ir/walk.ts';
+import type { IrQuery, Predicate } from '../ir/types.ts';
 import { printEql } from '../lang/eql/print.ts';
 import { fieldsUsed } from './fields-used.ts';
 import { riskScoreOf, severityOf, tacticUrl, techniqueUrl, threat } from './meta.ts';
 import type { Severity } from '../rule/model.ts';
 import { kibanaFromToml } from './kibana/from-toml.ts';
 import { requiredFields } from './kibana/integrations.ts';
-import { kleeneOf } from './two-valued.ts';
+import { prepareQuery } from './prepare-ir.ts';
 import { ResultBuilder, ok, unsupported, type Converted, type ExportContext, type ExportRule, type ExportTarget } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -46,19 +46,9 @@ function eqlForms(p: Predicate): Predicate {
   }
 }
 
-const kleene = (p: Predicate, logic: NullLogic): Predicate => eqlForms(kleeneOf(p, logic));
-
-/** The IR with every filter in Kleene form, so EQL's three-valued logic reads it as written. */
-function forEql(q0: IrQuery): IrQuery {
-  // A source EQL has no name for (a Sigma log source, a CAR object) is written as its selection.
-  const q = inlineSources(q0, (o) => o.lang === 'eql');
-  const step = (s: SequenceStep): SequenceStep => ({ ...s, filter: { ...s.filter, filter: kleene(s.filter.filter, s.filter.logic), logic: 'kleene' } });
-  switch (q.kind) {
-    case 'event': return { ...q, filter: kleene(q.filter, q.logic), logic: 'kleene' };
-    case 'sequence': return { ...q, steps: q.steps.map(step), ...(q.until ? { until: step(q.until) } : {}) };
-    case 'sample': return { ...q, steps: q.steps.map(step) };
-    case 'pipeline': return { ...q, source: forEql(q.source) as typeof q.source };
-  }
+/** The IR as EQL reads it: Kleene logic (prepare-ir.ts), then the tests EQL writes its own way. */
+function forEql(q: IrQuery): IrQuery {
+  return mapQuery(prepareQuery(q, { logic: 'kleene', keeps: (o) => o.lang === 'eql' }), { predicate: eqlForms });
 }
 
 /** EQL text for a rule: its own for EQL rules, else printed from the IR; or why it has none. */

@@ -8,44 +8,13 @@
  * differs from an EQL sequence.
  */
 import type { EventQuery, Expr, Glob, PipelineQuery, Scalar, SequenceQuery } from '../ir/types.ts';
+import { APPROXIMATE, FIELDS, kqlString, MULTI_VALUED, SYSMON_TABLE } from '../lang/kusto/sysmon-columns.ts';
+export { kqlString, SYSMON_TABLE } from '../lang/kusto/sysmon-columns.ts';
 import { TextBackend, Unexpressible, type Atom, type Tokens } from './text-backend.ts';
+import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
 import { twoValued } from './two-valued.ts';
 import { effectiveFilter } from '../ir/source.ts';
 import { IP_FIELDS } from '../events/normalize/ip.ts';
-
-export const SYSMON_TABLE = 'Sysmon';
-
-const leaf = (col: string) => `tostring(split(${col}, "\\\\")[-1])`;
-
-/** ECS field → KQL expression over the Sysmon parser's columns. */
-const FIELDS: Readonly<Record<string, string>> = {
-  'process.executable': 'Image', 'process.command_line': 'CommandLine', 'process.entity_id': 'ProcessGuid',
-  'process.pid': 'toint(ProcessId)', 'process.parent.executable': 'ParentImage', 'process.parent.command_line': 'ParentCommandLine',
-  'process.parent.entity_id': 'ParentProcessGuid', 'process.parent.pid': 'toint(ParentProcessId)', 'process.working_directory': 'CurrentDirectory',
-  'process.pe.original_file_name': 'OriginalFileName', 'process.name': leaf('Image'), 'process.parent.name': leaf('ParentImage'),
-  'registry.path': 'TargetObject', 'registry.value': leaf('TargetObject'), 'registry.data.strings': 'Details',
-  'file.path': 'TargetFilename', 'file.name': leaf('TargetFilename'), 'dll.path': 'ImageLoaded',
-  'source.ip': 'SourceIp', 'source.port': 'toint(SourcePort)', 'destination.ip': 'DestinationIp', 'destination.port': 'toint(DestinationPort)',
-  'source.domain': 'SourceHostname', 'destination.domain': 'DestinationHostname', 'network.transport': 'Protocol',
-  'dns.question.name': 'QueryName', 'user.name': leaf('User'),
-  'winlog.computer_name': 'Computer', 'host.name': 'Computer', 'host.hostname': 'Computer',
-  'event.code': 'tostring(EventID)', 'winlog.event_id': 'toint(EventID)', '@timestamp': 'TimeGenerated',
-  // Sysmon's Initiated is "true" for outbound connections: ECS network.direction egress/ingress.
-  'network.direction': 'iff(tostring(Initiated) == "true", "egress", "ingress")',
-  'event.category': 'case(EventID in (1, 5), "process", EventID == 3, "network", EventID in (12, 13, 14), "registry", EventID in (2, 11, 15, 23, 26), "file", EventID == 22, "network", EventID == 7, "library", "")',
-  'event.type': 'case(EventID == 1, "start", EventID == 5, "end", EventID in (2, 12, 13, 14), "change", EventID in (3, 22), "connection", EventID == 11, "creation", EventID in (23, 26), "deletion", "")',
-  // The parser reads the Sysmon channel only, and Sysmon runs on Windows.
-  'host.os.type': '"windows"', 'winlog.channel': '"Microsoft-Windows-Sysmon/Operational"',
-};
-
-/** Fields named by their column for a caveat (host.id is a GUID in ECS; Sysmon has only the computer name). */
-const APPROXIMATE: Readonly<Record<string, readonly [string, string]>> = {
-  'host.id': ['Computer', 'host.id (an agent GUID in ECS) is matched on Computer, the only host key Sysmon events carry'],
-};
-
-export function kqlString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const globRegex = (g: Glob) => `^${g.map((p) => (p.kind === 'star' ? '.*' : p.kind === 'one' ? '.' : escapeRe(p.text))).join('')}$`;
@@ -53,6 +22,18 @@ const globRegex = (g: Glob) => `^${g.map((p) => (p.kind === 'star' ? '.*' : p.ki
 function durationKql(ms: number): string {
   for (const [u, m] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms % m === 0) return `${ms / m}${u}`;
   return `${ms}ms`;
+}
+
+/** A KQL string literal with no escapes: what FIELDS gives for a column the parser fixes. */
+const FIXED = /^"[^"\\]*"$/;
+
+/** `"windows" == "windows"` decided at export time; undefined when either side is not fixed. */
+function fixedCompare(l: string, op: string, r: string, ci: boolean): boolean | undefined {
+  if (!FIXED.test(l) || !FIXED.test(r) || (op !== '==' && op !== '!=')) return undefined;
+  const a = JSON.parse(l) as string;
+  const b = JSON.parse(r) as string;
+  const same = ci ? a.toLowerCase() === b.toLowerCase() : a === b;
+  return op === '==' ? same : !same;
 }
 
 export class KqlBackend extends TextBackend {
@@ -70,6 +51,16 @@ export class KqlBackend extends TextBackend {
     if (approx) { this.notes.add(approx[1]); return approx[0]; }
     if (name.startsWith('winlog.event_data.')) return `tostring(${name.slice('winlog.event_data.'.length)})`;
     throw new Unexpressible(`field ${name} has no column in the Sentinel Sysmon parser${name.startsWith('dce_rpc.') ? ' (Sysmon does not log DCE/RPC interfaces, and Sentinel has no built-in Zeek dce_rpc table)' : ''}`);
+  }
+
+  /** The ECS categorization field an expression is, when the parser gives it as an array. */
+  private multiValued(e: Expr): string | undefined {
+    return !this.rows && e.kind === 'field' && MULTI_VALUED.has(e.name) ? e.name : undefined;
+  }
+
+  /** ECS categorization values are lower-case: a case-insensitive test compares the lower-cased value. */
+  private hasElement(e: Expr, v: string, ci: boolean): string {
+    return `set_has_element(${this.convertExpr(e)}, ${kqlString(ci ? v.toLowerCase() : v)})`;
   }
 
   protected literal(v: Scalar): string {
@@ -96,8 +87,18 @@ export class KqlBackend extends TextBackend {
   protected convertAtom(p: Atom): string {
     switch (p.kind) {
       case 'compare': {
+        const multi = this.multiValued(p.left);
+        if (multi) {
+          if (p.op !== '==' && p.op !== '!=') throw new Unexpressible(`${multi} is multi-valued: a ${p.op} comparison has no KQL form`);
+          if (p.right.kind !== 'literal' || typeof p.right.value !== 'string') throw new Unexpressible(`${multi} is compared with a string only`);
+          const has = this.hasElement(p.left, p.right.value, p.caseInsensitive);
+          return p.op === '==' ? has : `not(${has})`;
+        }
         const l = this.convertExpr(p.left);
         const r = this.convertExpr(p.right);
+        // A column the parser fixes (host.os.type, the channel) is decided here, as for `in` below.
+        const fixed = fixedCompare(l, p.op, r, p.caseInsensitive);
+        if (fixed !== undefined) return fixed ? 'true' : 'false';
         // IPv6 text has many spellings (Sysmon writes ::1 as 0:0:0:0:0:0:0:1): compare as addresses.
         if ((p.op === '==' || p.op === '!=') && p.left.kind === 'field' && (IP_FIELDS as readonly string[]).includes(p.left.name)
           && p.right.kind === 'literal' && typeof p.right.value === 'string' && p.right.value.includes(':')) {
@@ -108,9 +109,13 @@ export class KqlBackend extends TextBackend {
         return `${l} ${p.op} ${r}`;
       }
       case 'in': {
+        if (this.multiValued(p.left)) {
+          const parts = p.values.map((v) => this.hasElement(p.left, String(v), p.caseInsensitive));
+          return parts.length === 1 ? parts[0]! : `(${parts.join(' or ')})`;
+        }
         const l = this.convertExpr(p.left);
         // A column the parser fixes (the channel) is decided here rather than compared at run time.
-        if (/^"[^"]*"$/.test(l)) {
+        if (FIXED.test(l)) {
           const v = JSON.parse(l) as string;
           return p.values.some((x) => (p.caseInsensitive ? String(x).toLowerCase() === v.toLowerCase() : String(x) === v)) ? 'true' : 'false';
         }
@@ -155,7 +160,7 @@ export class KqlBackend extends TextBackend {
   }
 
   private where(q: EventQuery): string {
-    return this.convertPredicate(twoValued(effectiveFilter(q), q.logic));
+    return this.convertPredicate(effectiveFilter(q));
   }
 
   protected convertEvent(q: EventQuery): string {
@@ -233,7 +238,7 @@ export class KqlBackend extends TextBackend {
 export function toKql(q: Parameters<KqlBackend['convertQuery']>[0]): { text: string; notes: string[] } | { unsupported: string } {
   const b = new KqlBackend();
   try {
-    const text = b.convertQuery(q);
+    const text = b.convertQuery(prepareQuery(q, BOOLEAN_TARGET()));
     return { text, notes: [...b.notes] };
   } catch (e) {
     if (e instanceof Unexpressible) return { unsupported: e.message };

@@ -13,6 +13,7 @@ import { isoDate, isUuid, severityOf, stableUuid, threat } from './meta.ts';
 import { fileStem } from './prepare.ts';
 import { SigmaUnsupported, toDetection } from './sigma-detection.ts';
 import { chooseLogsource } from './sigma-logsource.ts';
+import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
 import { flatten, twoValued } from './two-valued.ts';
 import { ResultBuilder, ok, unsupported, type Converted, type ExportContext, type ExportRule, type ExportTarget } from './types.ts';
 
@@ -127,7 +128,8 @@ export function toSigma(er: ExportRule, attack: AttackCatalogue): Converted<stri
     level: severityOf(rule),
   };
   try {
-    const q = er.query;
+    // Sigma is two-valued; a Sigma log source is kept as the source, any other is inlined.
+    const q = prepareQuery(er.query, BOOLEAN_TARGET((o) => o.lang === 'sigma'));
     if (q.kind === 'event') {
       const b = base(q, rule.name, id);
       const { title: _t, id: _i, status: _s, ...body } = b.doc;

@@ -14,6 +14,7 @@ import { macroClosure, macroStanza, savedSearch, stanzaName, storyDetectionStanz
 import { confName } from './splunk/conf.ts';
 import { detectionOf, type Detection } from './splunk/detection.ts';
 import { chooseLogsource } from './sigma-logsource.ts';
+import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
 import { twoValued } from './two-valued.ts';
 import { ResultBuilder, ok, unsupported, type Converted, type ExportRule, type ExportTarget } from './types.ts';
 const ZEEK_SOURCETYPE = 'bro:dce_rpc:json';
@@ -37,7 +38,8 @@ export function toSpl(er: ExportRule): Converted<string> {
   if (er.rule.query.kind === 'text' && er.rule.query.language === 'spl') return ok(er.rule.query.text.trim());
   if (!er.query) return unsupported(`the rule does not compile: ${er.compileErrors.join('; ')}`);
   if (fieldsUsed(er.query).some((f) => f.startsWith('dce_rpc.'))) return zeekSearch(er);
-  const p = printSpl(er.query);
+  // SPL search is two-valued: a negated test on a missing field is true (prepare-ir.ts).
+  const p = printSpl(prepareQuery(er.query, BOOLEAN_TARGET((o) => o.lang === 'spl')));
   if (p.problems.length) return unsupported(`no SPL form in dac's subset: ${[...new Set(p.problems)].join('; ')}`);
   return ok(p.text);
 }

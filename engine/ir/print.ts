@@ -44,6 +44,7 @@ function origin(o: SourceOrigin): string {
     case 'spl': return `spl:${o.datamodel ? `${o.datamodel}.${o.dataset ?? ''}` : [o.index, o.sourcetype, o.source].filter(Boolean).join('/')}`;
     case 'car': return `car:${o.object}${o.action ? `/${o.action}` : ''}`;
     case 'elastic': return `elastic:${o.indices.join(',')}`;
+    case 'kusto': return `kusto:${o.table}`;
   }
 }
 

@@ -84,7 +84,9 @@ export type SourceOrigin =
   | { readonly lang: 'sigma'; readonly product?: string; readonly category?: string; readonly service?: string }
   | { readonly lang: 'spl'; readonly datamodel?: string; readonly dataset?: string; readonly index?: string; readonly sourcetype?: string; readonly source?: string }
   | { readonly lang: 'car'; readonly object: string; readonly action?: string }
-  | { readonly lang: 'elastic'; readonly indices: readonly string[] };
+  | { readonly lang: 'elastic'; readonly indices: readonly string[] }
+  /** Microsoft Kusto (Sentinel): the table or parser function the query reads (`Sysmon`). */
+  | { readonly lang: 'kusto'; readonly table: string };
 
 export interface EventSource {
   readonly origin: SourceOrigin;
