@@ -5,11 +5,12 @@
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { lineCol, location } from '../diag/render.ts';
 import type { IrQuery } from '../ir/types.ts';
-import type { CompileResult } from '../lang/types.ts';
-import type { ExternalRequirement, MacroDefinition, Rule } from '../rule/model.ts';
-import { compileEnv, compileRule, raisesAlerts } from '../validate/compile.ts';
+import type { CompileEnv, CompileResult } from '../lang/types.ts';
+import type { ExternalRequirement, Rule } from '../rule/model.ts';
+import { compileRule, raisesAlerts } from '../validate/compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
-import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
+import { mergeReplay } from '../events/replay-order.ts';
+import type { DatasetSource, LoadedDataset } from './datasets.ts';
 import { gradeIntegration, replayAll } from './integration.ts';
 import type { DiagnosticEntry, RuleResult, RunReport, Status, StatusEntry, Totals } from './types.ts';
 import { runUnit } from './unit.ts';
@@ -20,7 +21,8 @@ export interface ValidatedRule { readonly rule: Rule; readonly diagnostics: read
 export interface HarnessInputs {
   readonly rules: readonly ValidatedRule[];
   readonly repoDiagnostics: readonly Diagnostic[];
-  readonly macros: ReadonlyMap<string, MacroDefinition>;
+  /** Validation's compile environment, for rules it left uncompiled. */
+  readonly env: CompileEnv;
   readonly sources: ReadonlyMap<string, string>;
   readonly attackVersion: string | null;
   readonly technique: (id: string) => TechniqueInfo | undefined;
@@ -60,13 +62,7 @@ function attackOf(rule: Rule, tacticId: HarnessInputs['tacticId']): RuleResult['
     addTactic(m.tactic?.id ?? m.tactic?.name);
   }
   // Sigma names tactics in its tags (attack.lateral-movement), apart from the techniques.
-  const tags = rule.dialect === 'sigma' ? rule.document.tags : undefined;
-  if (Array.isArray(tags)) {
-    for (const tag of tags) {
-      const m = typeof tag === 'string' ? /^attack\.([a-z][a-z_-]+)$/i.exec(tag) : null;
-      if (m && tacticId(m[1])) addTactic(m[1]);
-    }
-  }
+  for (const tag of rule.attackTags ?? []) if (tag.kind === 'tactic' && tacticId(tag.name)) addTactic(tag.name);
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
 }
 
@@ -83,7 +79,7 @@ export interface HarnessTimings { readonly phases: Record<string, number>; reado
 export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: HarnessTimings }> {
   const timings: Record<string, number> = {};
   const clock = (name: string, t0: number) => { timings[name] = (timings[name] ?? 0) + (performance.now() - t0); };
-  const env = compileEnv(inputs.rules.map((r) => r.rule), inputs.macros);
+  const env = inputs.env;
 
   // Validation: the loader/checker diagnostics plus the front-end's (query parse, types, fields).
   opts.onPhase?.('validation');
@@ -109,20 +105,24 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   t0 = performance.now();
   const unit = new Map<string, RuleResult['unit']>();
   const unitMs: Record<string, number> = {};
+  // The datasets unit testing read: with --unit-only these are the only ones the run loads.
+  const used = new Set<string>();
+  const unitSource: DatasetSource = { names: () => inputs.datasets.names(), load: (name) => { used.add(name); return inputs.datasets.load(name); } };
   for (const g of selected) {
     if (g.rule.requires && g.validation.status === 'pass') { unit.set(g.rule.id, { ...cannotRun(g.rule.requires), cases: [] }); continue; }
     if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
     if (!g.alerting) { unit.set(g.rule.id, { ...feeder, cases: [] }); continue; }
     const t = performance.now();
-    unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
+    unit.set(g.rule.id, await runUnit(g.rule, g.query, unitSource));
     unitMs[g.rule.id] = performance.now() - t;
   }
   clock('unit', t0);
 
-  // Integration: every valid rule over one replay of every dataset.
+  // Integration: every valid rule over one replay of every dataset (ranked by name).
   const loaded: LoadedDataset[] = [];
   t0 = performance.now();
   for (const name of inputs.datasets.names()) {
+    if (opts.unitOnly && !used.has(name)) continue;
     const ds = await inputs.datasets.load(name);
     if (ds) loaded.push(ds);
   }
@@ -131,8 +131,9 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   if (!opts.unitOnly) {
     opts.onPhase?.('integration');
     t0 = performance.now();
-    const stream = mergeReplay(loaded);
-    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, stream.length));
+    const total = loaded.reduce((n, d) => n + d.events.length, 0);
+    const stream = mergeReplay(loaded.map((d) => d.events));
+    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, total));
     clock('integration', t0);
   }
 

@@ -14,24 +14,11 @@ export type Dialect = 'elastic' | 'escu' | 'car' | 'sigma';
 export type Language = 'eql' | 'kuery' | 'esql' | 'lucene' | 'spl' | 'car' | 'sigma' | 'none';
 export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 
-/** A path into the rule document, as ajv's instancePath splits it: ['rule', 'threat', 0, 'tactic']. */
-export type KeyPath = ReadonlyArray<string | number>;
+export type { KeyPath, Locator } from '../source/locator.ts';
+import type { KeyPath, Locator } from '../source/locator.ts';
 
-/**
- * Finds a value's source range. `which: 'key'` gives the key's span (for "unknown property"
- * errors), `'value'` (default) the value's. Returns the nearest existing ancestor's span when the
- * path does not exist (e.g. a missing required property points at its parent).
- */
-export type Locator = (path: KeyPath, which?: 'key' | 'value') => Span | undefined;
-
-export interface AttackMapping {
-  /** The tactic the file pairs with this technique, when the dialect says (Elastic threat, CAR coverage). */
-  readonly tactic?: { readonly id?: string; readonly name?: string; readonly path: KeyPath };
-  /** Technique or sub-technique id as written (T1053 or T1053.005), with its name when given. */
-  readonly technique: { readonly id: string; readonly name?: string; readonly path: KeyPath };
-  /** The technique this one is nested under in the file (Elastic `subtechnique`, CAR `subtechniques`). */
-  readonly parent?: { readonly id: string; readonly path: KeyPath };
-}
+export type { AttackMapping, AttackTag } from '../attack/mapping.ts';
+import type { AttackMapping, AttackTag } from '../attack/mapping.ts';
 
 /**
  * A test case: replay `dataset` and compare. `alerts` is exact; each other key of `expect` is a
@@ -92,6 +79,8 @@ export interface Rule {
   /** Set when the rule cannot run on local data (see ExternalRequirement). */
   readonly requires?: ExternalRequirement;
   readonly attack: readonly AttackMapping[];
+  /** Sigma: tactic (and malformed technique) tags, read once by the loader; techniques are in `attack`. */
+  readonly attackTags?: readonly AttackTag[];
   readonly tests: RuleTests;
   readonly references: readonly string[];
   readonly tags: readonly string[];

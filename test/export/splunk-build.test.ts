@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { attackCatalogue } from '../../engine/attack/catalogue.ts';
 import { compileForExport } from '../../engine/export/prepare.ts';
+import { compileEnv } from '../../engine/validate/compile.ts';
 import { splunkTarget } from '../../engine/export/splunk.ts';
 import { loadRuleSource } from '../../engine/rule/load.ts';
 import type { MacroDefinition } from '../../engine/rule/model.ts';
@@ -52,7 +53,7 @@ const MACROS = new Map<string, MacroDefinition>([
 
 function build(types: Record<string, string>) {
   const rules = Object.entries(types).map(([t, extra]) => loadRuleSource(detection(t, extra), `rules/escu/${t}.yml`).rules[0]!);
-  const out = splunkTarget.run({ rules: compileForExport(rules, MACROS), macros: MACROS, attack: attackCatalogue(), settings: { splunkApp: 'ACME' } });
+  const out = splunkTarget.run({ rules: compileForExport(rules, compileEnv(rules, MACROS)), macros: MACROS, attack: attackCatalogue(), settings: { splunkApp: 'ACME' } });
   const conf = (p: string) => out.artefacts.find((a) => a.path === p)!.content;
   return { out, saved: new Map(parseConf(conf('savedsearches.conf')).stanzas.map((s) => [s.name, s.entries])), macros: parseConf(conf('macros.conf')).stanzas, conf };
 }

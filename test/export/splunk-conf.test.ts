@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attackCatalogue } from '../../engine/attack/catalogue.ts';
 import { compileForExport } from '../../engine/export/prepare.ts';
+import { compileEnv } from '../../engine/validate/compile.ts';
 import { confName, confValue, jinjaJson, stanza } from '../../engine/export/splunk/conf.ts';
 import { splunkTarget } from '../../engine/export/splunk.ts';
 import { loadRuleSource } from '../../engine/rule/load.ts';
@@ -87,7 +88,7 @@ tags:
     const macros = new Map<string, MacroDefinition>([
       ['evil_macro(1)', { name: `evil_macro(1)`, arguments: [`arg${INJECTION}`], definition: `search x=$arg${INJECTION}$${INJECTION}`, description: `desc${INJECTION}`, file: 'rules/macros/evil.yml' }],
     ]);
-    const ctx = { rules: compileForExport([rule], macros), macros, attack: attackCatalogue(), stories: [{ name: `Story${INJECTION}`, date: '2024-01-01', version: '1', author: `A${INJECTION}, B`, description: `s${INJECTION}`, narrative: `n${INJECTION}`, references: [], category: `c${INJECTION}`, status: 'production' }] };
+    const ctx = { rules: compileForExport([rule], compileEnv([rule], macros)), macros, attack: attackCatalogue(), stories: [{ name: `Story${INJECTION}`, date: '2024-01-01', version: '1', author: `A${INJECTION}, B`, description: `s${INJECTION}`, narrative: `n${INJECTION}`, references: [], category: `c${INJECTION}`, status: 'production' }] };
     const out = splunkTarget.run(ctx);
     expect(out.unsupported).toEqual([]);
     for (const a of out.artefacts) {
