@@ -21,7 +21,7 @@ const ZEEK_SOURCETYPE = 'bro:dce_rpc:json';
 function zeekSearch(er: ExportRule): Converted<string> {
   const q = er.query!;
   if (q.kind !== 'event') return unsupported('only single-event queries over DCE/RPC fields are written for the Zeek TA');
-  const chosen = chooseLogsource(q.filter);
+  const chosen = chooseLogsource(q);
   if (chosen.logsource.product !== 'zeek') return unsupported('no Splunk field for dce_rpc.*');
   const problems: string[] = [];
   const body = printSearch(twoValued(chosen.rest, q.logic) as Predicate, (ecs) => chosen.name(ecs) ?? (problems.push(`field ${ecs} has no Zeek dce_rpc name`), ecs), problems, false);
