@@ -26,7 +26,8 @@ function sortedCopy(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return v.map(sortedCopy);
   if (isObj(v)) {
-    const out: Obj = {};
+    // Null prototype: a key named __proto__ in the rule stays data.
+    const out: Obj = Object.create(null) as Obj;
     for (const k of Object.keys(v).sort()) out[k] = sortedCopy(v[k]);
     return out;
   }
