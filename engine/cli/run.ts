@@ -17,10 +17,11 @@ import type { EcsEvent, EventFormat } from '../events/types.ts';
 import '../ir/functions/index.ts';
 import { frontEndFor, frontEnds } from '../lang/registry.ts';
 import type { Language } from '../rule/model.ts';
+import { PLACEHOLDER_FILE, loadPlaceholderSource } from '../rule/placeholders.ts';
 import { loadMacros } from '../rule/repo.ts';
 import { runQuery, type Alert } from '../runtime/index.ts';
 
-export interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat }
+export interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat; placeholders?: string }
 /** Where output goes (the process streams by default; tests capture it). */
 export interface RunIo { out(s: string): void; err(s: string): void }
 const processIo: RunIo = { out: (s) => { process.stdout.write(s); }, err: (s) => { process.stderr.write(s); } };
@@ -96,7 +97,14 @@ export async function runCommand(query: string, opts: RunOptions, io: RunIo = pr
   // SPL searches use the repo's macros (rules/macros under the current directory), as rules do.
   const macroSources = new Map<string, string>();
   const macros = loadMacros(process.cwd(), macroSources, []);
-  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros });
+  // Sigma placeholders: --placeholders FILE, else the repo's sigma-placeholders.yml if there is one.
+  const phFile = opts.placeholders ?? (existsSync(PLACEHOLDER_FILE) ? PLACEHOLDER_FILE : undefined);
+  if (opts.placeholders && !existsSync(opts.placeholders)) { io.err(`dac run: placeholder file ${opts.placeholders} not found\n`); return 2; }
+  const ph = phFile ? loadPlaceholderSource(readFileSync(phFile, 'utf8'), phFile) : undefined;
+  const phText = phFile ? readFileSync(phFile, 'utf8') : '';
+  for (const d of ph?.diagnostics ?? []) io.err(formatWithExcerpt(d as Diagnostic, (f) => (f === phFile ? phText : undefined)) + '\n');
+  if (ph?.diagnostics.some((d) => d.severity === 'error')) return 2;
+  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros, ...(ph ? { placeholders: ph.values } : {}) });
   const lookup = (f: string) => (f === origin ? text : undefined);
   for (const d of diagnostics) io.err(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
   if (!ir || diagnostics.some((d) => d.severity === 'error')) return 1;
@@ -124,6 +132,7 @@ export function register(program: Command): void {
     .addOption(new Option('-l, --language <language>', 'query language').choices([...frontEnds.keys()]).default('eql'))
     .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON, Zeek JSON, pcap; .gz ok)')
     .option('--json', 'one JSON line per match instead of a table')
+    .option('--placeholders <file>', `Sigma %placeholder% values (YAML map; default ./${PLACEHOLDER_FILE} if present)`)
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
     .action(async (query: string, opts: RunOptions) => {
       process.exitCode = await runCommand(query, opts);

@@ -10,10 +10,9 @@
  * 3. Anything else is `product: windows` with no category: it selects every event, and the ECS
  *    names with no Sigma equivalent pass through as dotted names, so nothing is narrowed or widened.
  */
-import type { Predicate } from '../ir/types.ts';
-import { resolveLogsource, type Logsource, type SelectedSource } from '../lang/sigma/logsources.ts';
+import type { Predicate, SourceOrigin } from '../ir/types.ts';
+import { knownLogsources as productLogsources, productFieldNames, resolveLogsource, type Logsource, type SelectedSource } from '../lang/sigma/logsources.ts';
 import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS } from '../lang/sigma/tables/ecs-fields.ts';
-import { PRODUCT_SERVICES } from '../lang/sigma/tables/other-logsources.ts';
 import { WINDOWS_CATEGORIES } from '../lang/sigma/tables/windows-logsources.ts';
 import { flatten } from './two-valued.ts';
 
@@ -40,10 +39,11 @@ for (const [sigma, ecs] of Object.entries(ECS_FIELD_MAP)) INVERSE.set(ecs, [...(
 function namer(ls: Logsource): (ecs: string) => string | undefined {
   const r = resolveLogsource(ls);
   if ('error' in r) return () => undefined;
-  const product = ls.product && PRODUCT_SERVICES[`${ls.product}/${ls.service ?? ls.category ?? ''}`];
+  const product = productFieldNames(ls);
   return (ecs) => {
     const candidates = product
-      ? Object.entries(product.fields).filter(([, e]) => e === ecs).map(([s]) => s)
+      ? [...Object.entries(product.fields).filter(([, e]) => e === ecs).map(([s]) => s),
+        ...(product.fallbackPrefix && ecs.startsWith(product.fallbackPrefix) ? [ecs.slice(product.fallbackPrefix.length)] : []), ecs]
       : [...(INVERSE.get(ecs) ?? []), ...(ecs.startsWith('winlog.event_data.') ? [ecs.slice('winlog.event_data.'.length)] : []), ecs];
     return candidates.find((c) => r.sources.every((s) => s.mapField(c) === ecs));
   };
@@ -72,11 +72,16 @@ function dropImplied(filter: Predicate, implied: Readonly<Record<string, string>
 function knownLogsources(): Logsource[] {
   return [
     ...Object.keys(WINDOWS_CATEGORIES).map((category) => ({ product: 'windows', category })),
-    ...Object.keys(PRODUCT_SERVICES).map((k) => ({ product: k.split('/')[0], service: k.split('/')[1] })),
+    ...productLogsources(),
   ];
 }
 
-export function chooseLogsource(filter: Predicate): ChosenLogsource {
+/** `origin`: the log source a Sigma front-end kept as the query's event source (then `filter` is the detection alone). */
+export function chooseLogsource(filter: Predicate, origin?: SourceOrigin): ChosenLogsource {
+  if (origin?.lang === 'sigma') {
+    const ls: Logsource = { ...(origin.product ? { product: origin.product } : {}), ...(origin.category ? { category: origin.category } : {}), ...(origin.service ? { service: origin.service } : {}) };
+    return { logsource: ls, rest: filter, name: namer(ls), notes: [] };
+  }
   if (filter.kind === 'and' && filter.args.length >= 2) {
     const head = strip(filter.args[0]);
     for (const ls of knownLogsources()) {

@@ -45,7 +45,7 @@ function header(rule: Rule, attack: AttackCatalogue, id: string): Doc {
 }
 
 function base(q: EventQuery, title: string, id: string, name?: string): { doc: Doc; notes: readonly string[] } {
-  const chosen = chooseLogsource(q.filter);
+  const chosen = chooseLogsource(q.filter, q.source?.origin);
   const filter = flatten(twoValued(chosen.rest, q.logic));
   const det = toDetection(filter, (ecs) => {
     const n = chosen.name(ecs);
@@ -59,7 +59,7 @@ function base(q: EventQuery, title: string, id: string, name?: string): { doc: D
 }
 
 function groupNames(by: readonly Expr[], q: EventQuery): string[] {
-  const chosen = chooseLogsource(q.filter);
+  const chosen = chooseLogsource(q.filter, q.source?.origin);
   return by.map((e) => {
     if (e.kind !== 'field') throw new SigmaUnsupported('Sigma group-by takes fields, not computed values');
     if (e.optional) throw new SigmaUnsupported(`optional join key ?${e.name} (null keys kept) has no Sigma form`);

@@ -2,7 +2,8 @@
  * Validation of a rule repo: load, then every check on every rule, then the cross-rule checks.
  * A rule is valid when none of its diagnostics is an error. The harness reuses this.
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { isError } from '../diag/diagnostic.ts';
 import { ECS_CATALOG } from '../ir/fields.ts';
@@ -10,6 +11,7 @@ import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import { defaultChecks, type CheckContext } from './checks/index.ts';
 import type { MacroDefinition, Rule, RuleIndex } from './model.ts';
 import type { LoadOptions } from './load.ts';
+import { PLACEHOLDER_FILE, loadPlaceholderSource } from './placeholders.ts';
 import { loadRepo } from './repo.ts';
 
 export interface RuleResult {
@@ -47,7 +49,13 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number => (a.span?.start ?? -
 export function validateRepo(root: string, paths?: readonly string[], options: LoadOptions & { env?: Partial<CompileEnv> } = {}): RepoValidation {
   const absRoot = resolve(root);
   const repo = loadRepo(absRoot, paths, options);
-  const env: CompileEnv = { fields: ECS_CATALOG, macros: repo.macros, repo: ruleIndex(repo.rules), ...options.env };
+  // Sigma %placeholder% values from the repo's sigma-placeholders.yml, when it has one.
+  const phPath = join(absRoot, PLACEHOLDER_FILE);
+  const phText = existsSync(phPath) ? readFileSync(phPath, 'utf8') : undefined;
+  const ph = phText !== undefined ? loadPlaceholderSource(phText, PLACEHOLDER_FILE) : undefined;
+  if (phText !== undefined) repo.sources.set(PLACEHOLDER_FILE, phText);
+  if (ph) repo.diagnostics.push(...ph.diagnostics);
+  const env: CompileEnv = { fields: ECS_CATALOG, macros: repo.macros, repo: ruleIndex(repo.rules), ...(ph ? { placeholders: ph.values } : {}), ...options.env };
   const compiled = new Map<Rule, CompileResult>();
   const ctx: CheckContext = { root: absRoot, env, compiled };
   const checks = defaultChecks();

@@ -33,12 +33,18 @@ export function reporter(doc: SigmaDoc, into: Diagnostic[]): Report {
   };
 }
 
-export function docLogsource(doc: SigmaDoc, report: Report): readonly SelectedSource[] | undefined {
+export function docLogsourceSpec(doc: SigmaDoc): Logsource {
   const v = doc.value as Record<string, unknown>;
   const ls = isMap(v.logsource) ? v.logsource : {};
   const pick = (k: string): string | undefined => (typeof ls[k] === 'string' ? (ls[k] as string) : undefined);
-  const spec: Logsource = { product: pick('product'), category: pick('category'), service: pick('service') };
-  const r = resolveLogsource(spec);
+  const product = pick('product');
+  const category = pick('category');
+  const service = pick('service');
+  return { ...(product ? { product } : {}), ...(category ? { category } : {}), ...(service ? { service } : {}) };
+}
+
+export function docLogsource(doc: SigmaDoc, report: Report): readonly SelectedSource[] | undefined {
+  const r = resolveLogsource(docLogsourceSpec(doc));
   if ('error' in r) { report('unknown-logsource', r.error, doc.locate(['logsource', r.key])); return undefined; }
   return r.sources;
 }
@@ -70,9 +76,18 @@ export function compileDetectionDoc(doc: SigmaDoc, placeholders?: ReadonlyMap<st
     if (!d) return { diagnostics };
     dets.push(d);
   }
-  const filter = dets.every((d) => d === first)
+  const same = dets.every((d) => d === first);
+  const span = doc.locate(['detection']);
+  const at2 = span ? { span } : {};
+  if (sources.every((s) => !s.windows)) {
+    // The selection is the query's event source (ir/source.ts); the filter is the detection alone,
+    // unless the sources name a field differently (then each branch keeps its own selection).
+    const select = or(sources.map((s) => s.select));
+    const filter = same ? first : or(sources.map((s, i) => and([s.select, dets[i]])));
+    return { query: { kind: 'event', source: { origin: { lang: 'sigma', ...docLogsourceSpec(doc) }, select }, filter, logic: 'boolean', ...at2 }, sources, diagnostics };
+  }
+  const filter = same
     ? and([or(sources.map((s) => s.select)), first].filter((p) => !(p.kind === 'const' && p.value)))
     : or(sources.map((s, i) => and([s.select, dets[i]])));
-  const span = doc.locate(['detection']);
-  return { query: { kind: 'event', filter, logic: 'boolean', ...(span ? { span } : {}) }, sources, diagnostics };
+  return { query: { kind: 'event', filter, logic: 'boolean', ...at2 }, sources, diagnostics };
 }
