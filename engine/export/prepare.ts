@@ -11,7 +11,7 @@ import { ECS_CATALOG } from '../ir/fields.ts';
 import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { ruleIndex, validateRepo } from '../rule/validate.ts';
+import { ruleIndex, validateRepo } from '../validate/validate-repo.ts';
 import type { ExportContext, ExportRule } from './types.ts';
 
 /** `precompiled`: validation's compile results, reused when they were made with the same rule index. */

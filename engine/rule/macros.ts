@@ -4,8 +4,8 @@
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import type { MacroDefinition } from './model.ts';
-import { parseYamlSource } from './yaml-source.ts';
-import { asRecord, str, strList } from './values.ts';
+import { parseYamlSource } from '../source/yaml-source.ts';
+import { asRecord, str, strList } from '../source/values.ts';
 
 export function loadMacroSource(text: string, file: string): { macros: MacroDefinition[]; diagnostics: Diagnostic[] } {
   const parsed = parseYamlSource(text, file);

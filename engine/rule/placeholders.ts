@@ -5,7 +5,7 @@
  * another. A rule that expands a name the file lacks gets a located sigma/unknown-placeholder error.
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
-import { parseYamlSource } from './yaml-source.ts';
+import { parseYamlSource } from '../source/yaml-source.ts';
 
 export const PLACEHOLDER_FILE = 'sigma-placeholders.yml';
 

@@ -3,7 +3,7 @@
  * from the name, the `<file_stem>_filter` macro, rba for TTP/Anomaly, and v4 → v5 migration.
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import { asRecord, str } from '../values.ts';
+import { asRecord, str } from '../../source/values.ts';
 import { at, type RuleCheck } from './types.ts';
 
 export const ESCU_NAME_MAX = 67;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource } from '../../engine/rule/yaml-source.ts';
+import { parseYamlSource } from '../../engine/source/yaml-source.ts';
 
 const slice = (t: string, s: { start: number; end: number } | undefined) => (s ? t.slice(s.start, s.end) : undefined);
 

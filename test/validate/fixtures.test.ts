@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lineCol } from '../../engine/diag/render.ts';
-import { validateRepo } from '../../engine/rule/validate.ts';
+import { validateRepo } from '../../engine/validate/validate-repo.ts';
 
 const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
