@@ -140,11 +140,11 @@ export function register(program: Command): void {
     .description('run a query over event files and print the matches (the hunting loop)')
     .argument('<query>', 'the query text (for sigma: a rule file)')
     .addOption(new Option('-l, --language <language>', 'query language').choices([...frontEnds.keys()]).default('eql'))
-    .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON, Zeek JSON, pcap; .gz ok)')
+    .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON/ECS, Zeek JSON or TSV, Linux auditd, pcap; .gz ok)')
     .option('--json', 'one JSON line per match instead of a table')
     .option('--placeholders <file>', `Sigma %placeholder% values (YAML map; default ./${PLACEHOLDER_FILE} if present)`)
     .option('--no-field-check', 'allow fields no catalogue knows (an unknown field is an error by default)')
-    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'auditd', 'evtx', 'pcap']).default('auto'))
     .action(async (query: string, opts: RunOptions) => {
       process.exitCode = await runCommand(query, opts);
     });
