@@ -85,8 +85,11 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     const all = [...diagnostics, ...compiled.diagnostics.filter((d) => !diagnostics.some((x) => x.code === d.code && x.span?.start === d.span?.start))];
     const errors = all.filter((d) => d.severity === 'error');
     const query: IrQuery | undefined = errors.length ? undefined : compiled.query;
-    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`) : query ? [] : ['the front-end produced no query'];
-    return { rule, diagnostics: all, query, alerting: raisesAlerts(rule, env), validation: { status: (query ? 'pass' : 'fail') as Status, reasons } };
+    // A CAR analytic whose implementation has no runnable meaning is valid but not executable.
+    const notExec = !errors.length && !query ? all.find((d) => d.code === 'car/not-executable') : undefined;
+    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`)
+      : notExec ? [`${location(notExec, (f) => inputs.sources.get(f))}: ${notExec.message}`] : query ? [] : ['the front-end produced no query'];
+    return { rule, diagnostics: all, query, notExecutable: notExec !== undefined, alerting: raisesAlerts(rule, env), validation: { status: (query || notExec ? 'pass' : 'fail') as Status, reasons } };
   });
   clock('validation', t0);
 
@@ -100,7 +103,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   const unit = new Map<string, RuleResult['unit']>();
   const unitMs: Record<string, number> = {};
   for (const g of selected) {
-    if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
+    if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: [g.notExecutable ? `skipped: ${g.validation.reasons[0]}` : 'skipped: validation failed'], cases: [] }); continue; }
     if (!g.alerting) { unit.set(g.rule.id, { ...feeder, cases: [] }); continue; }
     const t = performance.now();
     unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
@@ -136,7 +139,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     validation: { ...g.validation, diagnostics: g.diagnostics.map((d) => diagnosticEntry(d, inputs.sources)) },
     unit: unit.get(g.rule.id) ?? { status: 'skipped', reasons: ['skipped'], cases: [] },
     integration: !g.query
-      ? { status: 'skipped', reasons: ['skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
+      ? { status: 'skipped', reasons: [g.notExecutable ? `skipped: ${g.validation.reasons[0]}` : 'skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
       : !g.alerting
         ? { ...feeder, cases: [], falsePositives: [], mixedAlerts: [] }
       : !integration
