@@ -4,7 +4,8 @@
  * loader into `rule.attack`; Sigma tactic-only tags are read here from `tags`.
  */
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
-import type { AttackMapping, KeyPath, Rule } from '../rule/model.ts';
+import type { KeyPath } from '../source/locator.ts';
+import type { AttackMapping, AttackSubject } from './mapping.ts';
 import { attackCatalogue, type AttackCatalogue } from './catalogue.ts';
 
 export type AttackCode =
@@ -27,7 +28,7 @@ function lookup(doc: unknown, path: KeyPath): unknown {
 class Reporter {
   readonly out: Diagnostic[] = [];
   private readonly seen = new Set<string>();
-  constructor(private readonly rule: Rule) {}
+  constructor(private readonly rule: AttackSubject) {}
   add(code: AttackCode, path: KeyPath, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
     const span: Span | undefined = this.rule.locate(path);
     const key = `${code}|${span?.start}|${message}`;
@@ -38,9 +39,9 @@ class Reporter {
 }
 
 /** The ID's own key path: Elastic maps to an object with `id`; other dialects name the string itself. */
-const idPath = (rule: Rule, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
+const idPath = (rule: AttackSubject, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
 
-function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+function checkTechnique(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
   const { id, name, path } = m.technique;
   const at = idPath(rule, path);
   const t = cat.technique(id);
@@ -51,7 +52,8 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
     else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`, 'look it up with `dac attack lookup <id or name>`');
     return;
   }
-  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`);
+  // contentctl (ESCU's own tool) only warns about a revoked technique; elsewhere it is an error.
+  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`, undefined, rule.dialect === 'escu' ? 'warning' : 'error');
   else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
   if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
   if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {
@@ -71,7 +73,7 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
   }
 }
 
-function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+function checkTactic(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
   if (!m.tactic?.id) return;
   const at = idPath(rule, m.tactic.path);
   const tac = cat.tactic(m.tactic.id);
@@ -91,7 +93,7 @@ function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Repo
 const LATER_TACTICS: ReadonlySet<string> = new Set(['stealth', 'defense-impairment']);
 
 /** Sigma `attack.*` tags that are not techniques: tactics by shortname, or groups/software. */
-function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
+function checkSigmaTags(rule: AttackSubject, cat: AttackCatalogue, r: Reporter): void {
   const tags = lookup(rule.document, ['tags']);
   if (!Array.isArray(tags)) return;
   tags.forEach((tag, i) => {
@@ -109,7 +111,7 @@ function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
   });
 }
 
-export function checkAttack(rule: Rule, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
+export function checkAttack(rule: AttackSubject, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
   const r = new Reporter(rule);
   for (const m of rule.attack) { checkTactic(rule, m, cat, r); checkTechnique(rule, m, cat, r); }
   if (rule.dialect === 'sigma') checkSigmaTags(rule, cat, r);

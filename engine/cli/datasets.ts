@@ -11,6 +11,7 @@ import { listDatasets } from '../events/dataset.ts';
 import { readDataset } from '../events/replay.ts';
 import type { DatasetStats } from '../events/stats.ts';
 import type { EcsEvent } from '../events/types.ts';
+import { registerImport } from './datasets-import.ts';
 
 function histogramText(h: Record<string, number>): string {
   return Object.entries(h).map(([k, v]) => `${k}:${v}`).join(' ');
@@ -75,6 +76,7 @@ export function register(program: Command): void {
       const bad = list.diagnostics.some((d) => d.severity === 'error') || stats.some((s) => s.mismatches.length > 0);
       process.exitCode = bad ? 1 : 0;
     });
+  registerImport(cmd);
   cmd.command('show')
     .description('print a dataset\'s events as ECS, in replay order')
     .argument('<name>', 'dataset name (folder under datasets/)')

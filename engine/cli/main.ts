@@ -20,6 +20,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', summary: 'run one query or rule file over event files and print the matches', load: () => import('./run.ts') },
   { name: 'datasets', summary: 'list the datasets, or show one as ECS events', load: () => import('./datasets.ts') },
   { name: 'export', summary: 'export rules to a SIEM format (elastic, splunk, sigma, sentinel, navigator)', load: () => import('./export.ts') },
+  { name: 'new', summary: 'scaffold a rule in a dialect: id, dates, ATT&CK block, placeholder query, test stub', load: () => import('./new.ts') },
   { name: 'attack', summary: 'the bundled MITRE ATT&CK catalogue', load: () => import('./attack.ts') },
 ];
 

@@ -3,10 +3,10 @@ import pc from 'picocolors';
 import type { RunReport, Status } from '../harness/types.ts';
 import { annotation } from './github.ts';
 
-const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'ERROR', untested: 'untested' };
+const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'ERROR', untested: 'untested', 'cannot-run': 'cannot-run' };
 
 export function renderSummary(report: RunReport, color: boolean): string {
-  const paint = (s: Status, text: string) => (!color ? text : s === 'pass' ? pc.green(text) : s === 'untested' || s === 'skipped' ? pc.yellow(text) : pc.red(text));
+  const paint = (s: Status, text: string) => (!color ? text : s === 'pass' ? pc.green(text) : s === 'untested' || s === 'skipped' || s === 'cannot-run' ? pc.yellow(text) : pc.red(text));
   const rows = report.rules.map((r) => [r.name, r.language, r.validation.status, r.unit.status, r.integration.status] as const);
   const w = Math.min(60, Math.max(4, ...rows.map((r) => r[0].length)));
   const lines = [`${'rule'.padEnd(w)}  lang   validation  unit      integration`];
@@ -23,7 +23,7 @@ export function renderSummary(report: RunReport, color: boolean): string {
   }
   const t = report.totals;
   const tally = (c: Readonly<Record<Status, number>>) =>
-    (['pass', 'fail', 'error', 'skipped', 'untested'] as const).filter((s) => c[s]).map((s) => `${c[s]} ${s}`).join(', ') || 'none';
+    (['pass', 'fail', 'error', 'skipped', 'untested', 'cannot-run'] as const).filter((s) => c[s]).map((s) => `${c[s]} ${s}`).join(', ') || 'none';
   lines.push(
     `${t.rules} rules, ${t.passing} pass all three; validation: ${tally(t.validation)}; unit: ${tally(t.unit)}; integration: ${tally(t.integration)}; ` +
     `${t.datasets} datasets, ${t.events.read} events read, ${t.events.rejected} rejected`,

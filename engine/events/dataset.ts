@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { parseYamlSource } from '../source/yaml-source.ts';
-import { mapAjvError } from '../validate/checks/schema.ts';
+import { mapAjvError } from '../source/ajv-errors.ts';
 import type { Dataset, DatasetFile, DatasetManifest, ReplayClock } from './dataset-manifest.ts';
 import type { EventFormat } from './types.ts';
 

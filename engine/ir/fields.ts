@@ -115,7 +115,12 @@ export const ECS_FIELDS: Readonly<Record<string, FieldType>> = {
   'dce_rpc.interface.uuid': k, 'dce_rpc.interface.name': k, 'dce_rpc.interface.version': k,
   'dce_rpc.operation': k, 'dce_rpc.opnum': l, 'dce_rpc.packet_type': k, 'dce_rpc.named_pipe': k, 'dce_rpc.call_id': l,
   'powershell.file.script_block_text': 'text', 'powershell.command.name': k,
-  'service.name': k, 'url.full': k, 'url.original': k, 'group.name': k, 'group.id': k,
+  // Winlogbeat's PowerShell module (engine/ir/windows-ecs/powershell.ts)
+  'powershell.file.script_block_id': k, 'powershell.sequence': l, 'powershell.total': l, 'powershell.engine.version': k,
+  'powershell.process.executable_version': k, 'powershell.command.value': k, 'powershell.command.path': k, 'powershell.command.type': k,
+  'powershell.runspace_id': k, 'powershell.pipeline_id': k, 'powershell.id': k, 'powershell.engine.new_state': k,
+  'powershell.engine.previous_state': k, 'powershell.provider.new_state': k, 'powershell.provider.name': k,
+  'service.name': k, 'client.ip': ip, 'server.ip': ip, 'url.full': k, 'url.original': k, 'group.name': k, 'group.id': k,
   // emitted by events/normalize (Winlogbeat Sysmon/Security modules, Zeek module, dac additions)
   'file.pe.company': k, 'file.pe.description': k, 'file.pe.file_version': k, 'file.pe.product': k,
   'file.pe.imphash': k, 'file.code_signature.subject_name': k, 'file.code_signature.status': k,

@@ -1,7 +1,7 @@
 /** report.md: a Detection Testing table per rule (as Splunk's content pages show), then every failure. */
 import type { CaseResult, RuleResult, RunReport, Status } from '../harness/types.ts';
 
-const ICON: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '💥 error', untested: '⚠️ untested' };
+const ICON: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '💥 error', untested: '⚠️ untested', 'cannot-run': '🔌 cannot run locally' };
 
 /** Table-cell text: markup is shown, never rendered (rule text is untrusted), pipes and newlines kept out. */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,5 +1,7 @@
 /**
  * Loads a rule repo: every rules/**\/*.{toml,yml,yaml} except rules/macros/, plus the macros.
+ * security_content's own layout loads too: detections/ (the default rule folder when there is no
+ * rules/) and macros/ at the root.
  * Paths (files or folders, absolute or relative to `root`) narrow the rule files; macros always
  * come from the whole repo because any rule may use them. Order is sorted, so output is stable.
  */
@@ -24,6 +26,14 @@ export interface LoadedRepo {
 }
 
 const MACRO_DIR = 'rules/macros';
+/** security_content's layout: macros/ and detections/ at the repo root. */
+const ESCU_MACRO_DIR = 'macros';
+const ESCU_RULE_DIR = 'detections';
+
+/** The rule folder used when no paths are given: rules/, else security_content's detections/. */
+export function defaultRuleDir(root: string): string {
+  return !existsSync(resolve(root, 'rules')) && existsSync(resolve(root, ESCU_RULE_DIR)) ? ESCU_RULE_DIR : 'rules';
+}
 
 function toRel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
@@ -41,22 +51,23 @@ function walk(dir: string, out: string[]): void {
 export function ruleFiles(root: string, paths?: readonly string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
-  for (const p of paths && paths.length > 0 ? paths : ['rules']) {
+  for (const p of paths && paths.length > 0 ? paths : [defaultRuleDir(root)]) {
     const abs = isAbsolute(p) ? p : resolve(root, p);
     if (!existsSync(abs)) { missing.push(p); continue; }
     if (statSync(abs).isDirectory()) walk(abs, files); else files.push(abs);
   }
-  const macroAbs = resolve(root, MACRO_DIR) + sep;
-  const unique = [...new Set(files)].filter((f) => !f.startsWith(macroAbs));
+  const macroDirs = [MACRO_DIR, ESCU_MACRO_DIR].map((d) => resolve(root, d) + sep);
+  const unique = [...new Set(files)].filter((f) => !macroDirs.some((m) => f.startsWith(m)));
   return { files: unique.sort(), missing };
 }
 
 export function loadMacros(root: string, sources: Map<string, string>, diagnostics: Diagnostic[]): Map<string, MacroDefinition> {
   const macros = new Map<string, MacroDefinition>();
-  const dir = resolve(root, MACRO_DIR);
-  if (!existsSync(dir)) return macros;
   const files: string[] = [];
-  walk(dir, files);
+  for (const d of [MACRO_DIR, ESCU_MACRO_DIR]) {
+    const dir = resolve(root, d);
+    if (existsSync(dir) && statSync(dir).isDirectory()) walk(dir, files);
+  }
   for (const abs of files) {
     const file = toRel(root, abs);
     const text = readFileSync(abs, 'utf8');

@@ -7,7 +7,8 @@
  * on Windows, Linux and macOS).
  */
 import type { Predicate, Scalar } from '../../ir/types.ts';
-import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS, RAW_OVERRIDES, type LogsourceKey } from './tables/ecs-fields.ts';
+import { sigmaWindowsField } from './tables/ecs-fields.ts';
+import { scopeOfChannel } from '../../ir/windows-ecs/index.ts';
 import { PRODUCT_SOURCES } from './tables/products.ts';
 import type { SourceSpec } from './tables/source-spec.ts';
 import { zeekServiceSource } from './tables/zeek.ts';
@@ -31,19 +32,11 @@ export function codeValues(ids: readonly number[]): Scalar[] {
   return ids.flatMap((id) => [String(id), id]);
 }
 
-function windowsMapper(ls: Logsource, src?: EventSource): FieldMapper {
-  const keys: LogsourceKey[] = [];
-  if (ls.category) keys.push(`category:${ls.category}`);
-  if (ls.service) keys.push(`service:${ls.service}`);
-  return (f) => {
-    if (RAW_OVERRIDES.has(f)) return `winlog.event_data.${src?.rawFields?.[f] ?? f}`;
-    const variable = ECS_VARIABLE_FIELDS[f]?.find(([k]) => keys.includes(k));
-    if (variable) return variable[1];
-    const mapped = ECS_FIELD_MAP[f];
-    if (mapped) return mapped;
-    if (f.includes('.')) return f;
-    return `winlog.event_data.${src?.rawFields?.[f] ?? f}`;
-  };
+/** Names → fields over the events of `channels` (event IDs from the source), per the Windows ↔ ECS table. */
+function windowsMapper(channels: readonly string[], src?: EventSource): FieldMapper {
+  const scopes = channels.map((ch) => scopeOfChannel(ch, src?.eventIds ?? []));
+  const raw = src?.rawFields;
+  return (f) => sigmaWindowsField(f, (raw && Object.prototype.hasOwnProperty.call(raw, f) ? raw[f] : undefined) ?? f, scopes);
 }
 
 function channelPredicate(channels: readonly string[], eventIds: readonly number[]): Predicate {
@@ -66,16 +59,19 @@ function resolveWindows(ls: Logsource): LogsourceResult {
     const picked = channelsOfService ? cats.filter((c) => c.channels.some((x) => channelsOfService?.includes(x))) : cats;
     if (!picked.length) return { error: `category '${ls.category}' has no events on service '${ls.service}'`, key: 'service' };
     return {
-      sources: picked.map((src) => ({
-        select: channelPredicate(channelsOfService ? src.channels.filter((x) => channelsOfService?.includes(x)) : src.channels, src.eventIds),
-        mapField: windowsMapper(ls, src),
-        label: `${src.channels[0]}${src.eventIds.length ? ` ${src.eventIds.join('/')}` : ''}`,
-        windows: true,
-      })),
+      sources: picked.map((src) => {
+        const channels = channelsOfService ? src.channels.filter((x) => channelsOfService?.includes(x)) : src.channels;
+        return {
+          select: channelPredicate(channels, src.eventIds),
+          mapField: windowsMapper(channels, src),
+          label: `${src.channels[0]}${src.eventIds.length ? ` ${src.eventIds.join('/')}` : ''}`,
+          windows: true,
+        };
+      }),
     };
   }
-  if (channelsOfService) return { sources: [{ select: channelPredicate(channelsOfService, []), mapField: windowsMapper(ls), label: channelsOfService[0], windows: true }] };
-  return { sources: [{ select: { kind: 'const', value: true }, mapField: windowsMapper(ls), label: 'windows', windows: true }] };
+  if (channelsOfService) return { sources: [{ select: channelPredicate(channelsOfService, []), mapField: windowsMapper(channelsOfService), label: channelsOfService[0], windows: true }] };
+  return { sources: [{ select: { kind: 'const', value: true }, mapField: windowsMapper([]), label: 'windows', windows: true }] };
 }
 
 const keyOf = (p?: string, c?: string, s?: string): string => `${p ?? ''}/${c ?? ''}/${s ?? ''}`.toLowerCase();
