@@ -1,7 +1,7 @@
 /**
  * ATT&CK mapping checks for every dialect's way of naming techniques: Elastic `threat`, ESCU
  * `tags.mitre_attack_id`, CAR `coverage`, Sigma `attack.*` tags. Each mapping was read by the
- * loader into `rule.attack`; Sigma tactic-only tags are read here from `tags`.
+ * loader into `rule.attack`, Sigma's tactic tags into `rule.attackTags` (rule/load-sigma.ts).
  */
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import type { KeyPath } from '../source/locator.ts';
@@ -15,7 +15,6 @@ export type AttackCode =
 
 const TECHNIQUE_URL = /^https:\/\/attack\.mitre\.org\/techniques\/(T\d{4})\/(?:(\d{3})\/)?$/;
 const TACTIC_URL = /^https:\/\/attack\.mitre\.org\/tactics\/(TA\d{4})\/$/;
-const SIGMA_OTHER = /^attack\.(g\d{4}|s\d{4}|c\d{4}|ds\d{4}|m\d{4})$/; // groups, software, campaigns …
 
 function str(v: unknown): string | undefined { return typeof v === 'string' ? v : undefined; }
 
@@ -92,29 +91,25 @@ function checkTactic(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue
  */
 const LATER_TACTICS: ReadonlySet<string> = new Set(['stealth', 'defense-impairment']);
 
-/** Sigma `attack.*` tags that are not techniques: tactics by shortname, or groups/software. */
-function checkSigmaTags(rule: AttackSubject, cat: AttackCatalogue, r: Reporter): void {
-  const tags = lookup(rule.document, ['tags']);
-  if (!Array.isArray(tags)) return;
-  tags.forEach((tag, i) => {
-    if (typeof tag !== 'string' || !tag.toLowerCase().startsWith('attack.')) return;
-    const rest = tag.slice(7);
-    if (/^t\d{4}(\.\d{3})?$/i.test(rest) || SIGMA_OTHER.test(tag.toLowerCase())) return;
-    if (/^t\d/i.test(rest)) { r.add('attack/bad-tag', ['tags', i], `'${tag}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); return; }
-    if (LATER_TACTICS.has(rest.toLowerCase().replace(/_/g, '-'))) {
-      r.add('attack/newer-than-catalogue', ['tags', i], `tactic '${rest}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'load a newer catalogue with `dac attack update enterprise-attack.json`', 'warning');
-      return;
+/** Sigma tactic tags (read by the loader into `attackTags`): the tactic exists, by shortname. */
+function checkTacticTags(rule: AttackSubject, cat: AttackCatalogue, r: Reporter): void {
+  for (const tag of rule.attackTags ?? []) {
+    const text = `attack.${tag.name}`;
+    if (tag.kind === 'malformed-technique') { r.add('attack/bad-tag', tag.path, `'${text}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); continue; }
+    if (LATER_TACTICS.has(tag.name.toLowerCase().replace(/_/g, '-'))) {
+      r.add('attack/newer-than-catalogue', tag.path, `tactic '${tag.name}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'run scripts/update-attack.ts with a newer bundle', 'warning');
+      continue;
     }
-    if (!cat.tacticByShortname(rest)) {
-      r.add('attack/bad-tag', ['tags', i], `'${tag}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the tactic's shortname, e.g. attack.lateral-movement`);
+    if (!cat.tacticByShortname(tag.name)) {
+      r.add('attack/bad-tag', tag.path, `'${text}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the tactic's shortname, e.g. attack.lateral-movement`);
     }
-  });
+  }
 }
 
 export function checkAttack(rule: AttackSubject, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
   const r = new Reporter(rule);
   for (const m of rule.attack) { checkTactic(rule, m, cat, r); checkTechnique(rule, m, cat, r); }
-  if (rule.dialect === 'sigma') checkSigmaTags(rule, cat, r);
+  checkTacticTags(rule, cat, r);
   // An Elastic threat may name only a tactic; the loader made no mapping for it, so check it here.
   if (rule.dialect === 'elastic') {
     const threats = lookup(rule.document, ['rule', 'threat']);

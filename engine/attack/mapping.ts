@@ -14,6 +14,13 @@ export interface AttackMapping {
   readonly parent?: { readonly id: string; readonly path: KeyPath };
 }
 
+/**
+ * An `attack.*` tag that names no technique and no group/software (Sigma): a tactic by shortname
+ * (`attack.lateral-movement`, `attack.lateral_movement`), or a malformed technique (`attack.t12`).
+ * `name` is the part after `attack.`, as written.
+ */
+export interface AttackTag { readonly kind: 'tactic' | 'malformed-technique'; readonly name: string; readonly path: KeyPath }
+
 /** What the ATT&CK checks read of a rule. */
 export interface AttackSubject {
   readonly file: string;
@@ -23,5 +30,6 @@ export interface AttackSubject {
   readonly dialect: string;
   readonly document: Readonly<Record<string, unknown>>;
   readonly attack: readonly AttackMapping[];
+  readonly attackTags?: readonly AttackTag[];
   readonly locate: Locator;
 }

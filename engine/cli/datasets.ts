@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatOneLine } from '../diag/render.ts';
 import { listDatasets } from '../events/dataset.ts';
-import { readDataset } from '../events/replay.ts';
+import { datasetStats, readDataset } from '../events/replay.ts';
 import type { DatasetStats } from '../events/stats.ts';
 import type { EcsEvent } from '../events/types.ts';
 import { registerImport } from './datasets-import.ts';
@@ -71,7 +71,7 @@ export function register(program: Command): void {
       const lookup = (f: string) => list.loads.find((l) => l.file === f)?.text;
       for (const d of list.diagnostics) process.stderr.write(formatOneLine(d, lookup) + '\n');
       const stats: DatasetStats[] = [];
-      for (const ds of list.datasets) stats.push((await readDataset(ds, { root })).stats);
+      for (const ds of list.datasets) stats.push(await datasetStats(ds, { root }));
       process.stdout.write(opts.json ? JSON.stringify(stats, null, 2) + '\n' : renderStatsText(stats));
       const bad = list.diagnostics.some((d) => d.severity === 'error') || stats.some((s) => s.mismatches.length > 0);
       process.exitCode = bad ? 1 : 0;

@@ -9,7 +9,8 @@ import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { ExternalRequirement, Rule } from '../rule/model.ts';
 import { compileRule, raisesAlerts } from '../validate/compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
-import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
+import { mergeReplay } from '../events/replay-order.ts';
+import type { DatasetSource, LoadedDataset } from './datasets.ts';
 import { gradeIntegration, replayAll } from './integration.ts';
 import type { DiagnosticEntry, RuleResult, RunReport, Status, StatusEntry, Totals } from './types.ts';
 import { runUnit } from './unit.ts';
@@ -61,13 +62,7 @@ function attackOf(rule: Rule, tacticId: HarnessInputs['tacticId']): RuleResult['
     addTactic(m.tactic?.id ?? m.tactic?.name);
   }
   // Sigma names tactics in its tags (attack.lateral-movement), apart from the techniques.
-  const tags = rule.dialect === 'sigma' ? rule.document.tags : undefined;
-  if (Array.isArray(tags)) {
-    for (const tag of tags) {
-      const m = typeof tag === 'string' ? /^attack\.([a-z][a-z_-]+)$/i.exec(tag) : null;
-      if (m && tacticId(m[1])) addTactic(m[1]);
-    }
-  }
+  for (const tag of rule.attackTags ?? []) if (tag.kind === 'tactic' && tacticId(tag.name)) addTactic(tag.name);
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
 }
 
@@ -113,20 +108,24 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   t0 = performance.now();
   const unit = new Map<string, RuleResult['unit']>();
   const unitMs: Record<string, number> = {};
+  // The datasets unit testing read: with --unit-only these are the only ones the run loads.
+  const used = new Set<string>();
+  const unitSource: DatasetSource = { names: () => inputs.datasets.names(), load: (name) => { used.add(name); return inputs.datasets.load(name); } };
   for (const g of selected) {
     if (g.rule.requires && g.validation.status === 'pass') { unit.set(g.rule.id, { ...cannotRun(g.rule.requires), cases: [] }); continue; }
     if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: [g.notExecutable ? `skipped: ${g.validation.reasons[0]}` : 'skipped: validation failed'], cases: [] }); continue; }
     if (!g.alerting) { unit.set(g.rule.id, { ...feeder, cases: [] }); continue; }
     const t = performance.now();
-    unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
+    unit.set(g.rule.id, await runUnit(g.rule, g.query, unitSource));
     unitMs[g.rule.id] = performance.now() - t;
   }
   clock('unit', t0);
 
-  // Integration: every valid rule over one replay of every dataset.
+  // Integration: every valid rule over one replay of every dataset (ranked by name).
   const loaded: LoadedDataset[] = [];
   t0 = performance.now();
   for (const name of inputs.datasets.names()) {
+    if (opts.unitOnly && !used.has(name)) continue;
     const ds = await inputs.datasets.load(name);
     if (ds) loaded.push(ds);
   }
@@ -135,8 +134,9 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   if (!opts.unitOnly) {
     opts.onPhase?.('integration');
     t0 = performance.now();
-    const stream = mergeReplay(loaded);
-    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, stream.length));
+    const total = loaded.reduce((n, d) => n + d.events.length, 0);
+    const stream = mergeReplay(loaded.map((d) => d.events));
+    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, total));
     clock('integration', t0);
   }
 

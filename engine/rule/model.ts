@@ -17,8 +17,8 @@ export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 export type { KeyPath, Locator } from '../source/locator.ts';
 import type { KeyPath, Locator } from '../source/locator.ts';
 
-export type { AttackMapping } from '../attack/mapping.ts';
-import type { AttackMapping } from '../attack/mapping.ts';
+export type { AttackMapping, AttackTag } from '../attack/mapping.ts';
+import type { AttackMapping, AttackTag } from '../attack/mapping.ts';
 
 /**
  * A test case: replay `dataset` and compare. `alerts` is exact; each other key of `expect` is a
@@ -79,6 +79,8 @@ export interface Rule {
   /** Set when the rule cannot run on local data (see ExternalRequirement). */
   readonly requires?: ExternalRequirement;
   readonly attack: readonly AttackMapping[];
+  /** Sigma: tactic (and malformed technique) tags, read once by the loader; techniques are in `attack`. */
+  readonly attackTags?: readonly AttackTag[];
   readonly tests: RuleTests;
   readonly references: readonly string[];
   readonly tags: readonly string[];

@@ -78,6 +78,7 @@ describeShared('Windows view has no holes for SigmaHQ rules', ['real-data', 'MAN
   let events = 0;
 
   beforeAll(async () => {
+    const selected = new Map<string, Source[]>();
     const bySource = new Map<string, Source[]>();
     const root = sharedPath('corpora', 'sigmahq-sigma', 'rules', 'windows');
     for (const path of listYaml(root)) {
@@ -113,8 +114,11 @@ describeShared('Windows view has no holes for SigmaHQ rules', ['real-data', 'MAN
         const unnamed = (view.unnamed ?? []).filter((x) => x !== '');
         if (unnamed.length) raw.set('Data', unnamed[0]!);
         const f: EcsFields = n.fields;
-        for (const s of sources) {
-          if (evalPredicate(s.sel.select, f, 'boolean') !== true) continue;
+        // A Windows log source selects by channel and event code only: decide once per pair.
+        const pair = `${String(f['winlog.channel'])}\u0000${String(f['event.code'])}`;
+        let selecting = selected.get(pair);
+        if (!selecting) selected.set(pair, selecting = sources.filter((s) => evalPredicate(s.sel.select, f, 'boolean') === true));
+        for (const s of selecting) {
           for (const [name, value] of raw) {
             const m = s.fields.get(name);
             if (!m) continue;

@@ -3,13 +3,14 @@
  * (issue 13 item 3): replaying the bundled datasets, wherever an event carries the native name,
  * the ECS field holds its value (up to the table's conversion). The pairs checked are the views
  * the back-ends read (engine/ir/windows-ecs/views.ts): SPL raw names, Sentinel Sysmon columns,
- * and the Sigma field map of each event's own family and event ID.
+ * and the Sigma field map of each event's own family and event ID. A raw name restricted to some
+ * event IDs by the table (OriginalFileName is process.pe.* except on Sysmon 7) is checked on those.
  */
 import { beforeAll, expect, it, describe } from 'vitest';
 import { listDatasets } from '../../engine/events/dataset.ts';
 import { replay } from '../../engine/events/replay.ts';
 import type { EcsEvent, FieldValue } from '../../engine/events/types.ts';
-import { SPL_ECS_TO_RAW, familyOf, kqlColumnOf } from '../../engine/ir/windows-ecs/index.ts';
+import { SPL_ECS_TO_RAW, applies, familyOf, kqlColumnOf, rawRuleOf } from '../../engine/ir/windows-ecs/index.ts';
 import { sigmaWindowsField } from '../../engine/lang/sigma/tables/ecs-fields.ts';
 import { elasticRegistryPath } from '../../engine/events/normalize/rules.ts';
 import { toLong } from '../../engine/events/normalize/out.ts';
@@ -61,8 +62,10 @@ describe('mapping consistency on the bundled datasets', () => {
     });
     const r = check(function* (e) {
       if (familyOf(String(e.fields['winlog.channel'] ?? ''), String(e.fields['winlog.provider_name'] ?? '')).id !== 'sysmon') return;
-      for (const [ecs, raw] of Object.entries(SPL_ECS_TO_RAW)) if (ecs !== 'event.code') yield ['spl', ecs, raw] as const;
-      for (const [ecs, raw] of kql) yield ['kql', ecs, raw] as const;
+      const id = Number(e.fields['winlog.event_id']);
+      const holds = (ecs: string) => { const r = rawRuleOf(ecs); return r !== undefined && applies(r, id); };
+      for (const [ecs, raw] of Object.entries(SPL_ECS_TO_RAW)) if (ecs !== 'event.code' && holds(ecs)) yield ['spl', ecs, raw] as const;
+      for (const [ecs, raw] of kql) if (holds(ecs)) yield ['kql', ecs, raw] as const;
     });
     expect(r.checks).toBeGreaterThan(10_000);
     expect(r.bad).toEqual({});

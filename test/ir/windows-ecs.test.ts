@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  FAMILIES, SPL_ECS_TO_RAW, categoriesOf, ecsFieldOf, familyOf, kqlColumnOf, rawNameOf, scopeOfChannel, sentinelCategoryCase, sentinelSourceOf,
+  FAMILIES, KQL_MULTI_VALUED, SENTINEL_SYSMON_FIELDS, SPL_ECS_TO_RAW, categoriesOf, ecsFieldOf, familyOf, kqlColumnOf, rawNameOf, scopeOfChannel, sentinelCategoryCase, sentinelSourceOf,
 } from '../../engine/ir/windows-ecs/index.ts';
 import { IP_FIELDS } from '../../engine/ir/ip.ts';
 import { ECS_CATALOG } from '../../engine/ir/fields.ts';
@@ -65,6 +65,15 @@ describe('derived views', () => {
     expect(kqlColumnOf('process.name')).toBe('tostring(split(Image, "\\\\")[-1])');
     expect(kqlColumnOf('registry.value')).toBe('tostring(split(TargetObject, "\\\\")[-1])');
     expect(kqlColumnOf('dce_rpc.operation')).toBeUndefined();
+  });
+
+  it('Sentinel Sysmon fields: the same shape as export/kql.ts FIELDS, categorization multi-valued', () => {
+    expect(SENTINEL_SYSMON_FIELDS).toMatchObject({
+      'process.executable': 'Image', 'process.pid': 'toint(ProcessId)', 'registry.path': 'TargetObject', 'dll.path': 'ImageLoaded',
+      'process.name': 'tostring(split(Image, "\\\\")[-1])', 'host.name': 'Computer', '@timestamp': 'TimeGenerated',
+    });
+    expect(SENTINEL_SYSMON_FIELDS['event.category']).toContain('dynamic(["configuration","registry"])');
+    expect(KQL_MULTI_VALUED.has('event.category')).toBe(true);
   });
 
   it('one IP-field set: the ECS catalogue\'s ip fields', () => {

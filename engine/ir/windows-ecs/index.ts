@@ -8,7 +8,7 @@ export type { Categorization, Conv, Family, FamilyId, FieldRule } from './types.
 export { applies } from './types.ts';
 export { FAMILIES, categoriesOf, familyById, familyOf, rulesFor } from './families.ts';
 export {
-  SPL_ECS_TO_RAW, SYSTEM_FIELDS, ecsFieldOf, kqlColumnOf, rawNameOf, scopeOfChannel, sentinelCategoryCase, sentinelSourceOf, type Scope,
+  KQL_MULTI_VALUED, SENTINEL_SYSMON_FIELDS, SPL_ECS_TO_RAW, SYSTEM_FIELDS, ecsFieldOf, kqlColumnOf, rawNameOf, rawRuleOf, scopeOfChannel, sentinelCategoryCase, sentinelSourceOf, type Scope,
 } from './views.ts';
 export { DNS_STATUS, DNS_TYPES, FILE_HASH_CODES, HIVES, PROCESS_HASH_CODES, REGISTRY_CODES } from './sysmon.ts';
 export { LOGON_TYPES, TARGET_USER_IDS } from './security.ts';

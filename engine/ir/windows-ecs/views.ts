@@ -20,10 +20,20 @@ function isPrimary(f: Family, r: FieldRule): boolean {
   return !r.virtual && !r.fallback && r.conv !== 'enum' && !(f.computed ?? []).includes(r.to);
 }
 
-/** The EventData name `ecsField` is read from in `family` (the first rule that fills it), if any. */
-export function rawNameOf(ecsField: string, family: FamilyId = 'sysmon'): string | undefined {
+/**
+ * The rule `ecsField` is read by in `family` (the first that fills it), if any. Its `only` /
+ * `except` say on which event IDs the raw name means the field (OriginalFileName is
+ * process.pe.* except on Sysmon 7): a printer that writes the raw name for a query not pinned to
+ * those IDs should add the event-code condition.
+ */
+export function rawRuleOf(ecsField: string, family: FamilyId = 'sysmon'): FieldRule | undefined {
   const f = familyById(family);
-  return f.fields.find((r) => r.to === ecsField && isPrimary(f, r))?.from;
+  return f.fields.find((r) => r.to === ecsField && isPrimary(f, r));
+}
+
+/** The EventData name `ecsField` is read from in `family` (see rawRuleOf for where it holds). */
+export function rawNameOf(ecsField: string, family: FamilyId = 'sysmon'): string | undefined {
+  return rawRuleOf(ecsField, family)?.from;
 }
 
 /** ECS → raw EventData name for Sysmon, plus the TA's name of the event code: the SPL printer's view. */
@@ -117,3 +127,28 @@ export function sentinelSourceOf(channel: string, provider = ''): { readonly tab
   const f = familyOf(channel, provider);
   return f.id === 'windows' && channel ? { table: 'Event', filter: `EventLog == ${JSON.stringify(channel)}` } : f.sentinel;
 }
+
+/** ECS fields whose Sentinel expression is a dynamic array: compare with set_has_element(), not ==. */
+export const KQL_MULTI_VALUED: ReadonlySet<string> = new Set(['event.category', 'event.type']);
+
+/**
+ * ECS field → KQL over Sentinel's Sysmon parser, the same shape as FIELDS in export/kql.ts: the
+ * table's columns (kqlColumnOf), the <System> columns the parser exposes, and the categorization
+ * `case()`s (multi-valued: see KQL_MULTI_VALUED).
+ */
+export const SENTINEL_SYSMON_FIELDS: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const f = familyById('sysmon');
+  for (const r of f.fields) { const c = kqlColumnOf(r.to); if (c && out[r.to] === undefined) out[r.to] = c; }
+  for (const k of Object.keys(f.leaves ?? {})) out[k] = kqlColumnOf(k)!;
+  Object.assign(out, {
+    'winlog.computer_name': 'Computer', 'host.name': 'Computer', 'host.hostname': 'Computer',
+    'event.code': 'tostring(EventID)', 'winlog.event_id': 'toint(EventID)', '@timestamp': 'TimeGenerated', 'registry.data.strings': 'Details',
+    // Sysmon's Initiated is "true" for outbound connections: ECS network.direction egress/ingress.
+    'network.direction': 'iff(tostring(Initiated) == "true", "egress", "ingress")',
+    'event.category': sentinelCategoryCase('category'), 'event.type': sentinelCategoryCase('type'),
+    // The parser reads the Sysmon channel only, and Sysmon runs on Windows.
+    'host.os.type': '"windows"', 'winlog.channel': '"Microsoft-Windows-Sysmon/Operational"',
+  });
+  return out;
+})();
