@@ -4,14 +4,14 @@
  * (any name under them is a keyword: raw Zeek fields zeek.<log>.*, auditd.log.*, CloudTrail's
  * aws.cloudtrail.* and its flattened request/response objects, Azure, GCP, Okta …).
  */
-import type { FieldType } from './fields.ts';
 
 const k = 'keyword' as const;
 const l = 'long' as const;
 const d = 'date' as const;
 const b = 'boolean' as const;
 
-export const INTEGRATION_ECS_FIELDS: Readonly<Record<string, FieldType>> = {
+/** Typed with the FieldType names (fields.ts imports this file, so it cannot import fields.ts back). */
+export const INTEGRATION_ECS_FIELDS: Readonly<Record<string, 'keyword' | 'long' | 'date' | 'boolean'>> = {
   'url.original': k, 'url.domain': k, 'url.path': k, 'url.query': k, 'url.extension': k, 'url.username': k, 'url.full': k,
   'http.request.method': k, 'http.request.referrer': k, 'http.request.mime_type': k, 'http.request.body.bytes': l,
   'http.response.status_code': l, 'http.response.body.bytes': l, 'http.response.mime_type': k, 'http.version': k,
