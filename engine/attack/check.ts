@@ -7,6 +7,7 @@ import type { Diagnostic, Span } from '../diag/diagnostic.ts';
 import type { KeyPath } from '../source/locator.ts';
 import type { AttackMapping, AttackSubject } from './mapping.ts';
 import { attackCatalogue, type AttackCatalogue } from './catalogue.ts';
+import { techniqueRedirect } from './redirects.ts';
 
 export type AttackCode =
   | 'attack/unknown-technique' | 'attack/newer-than-catalogue' | 'attack/deprecated' | 'attack/revoked'
@@ -51,9 +52,17 @@ function checkTechnique(rule: AttackSubject, m: AttackMapping, cat: AttackCatalo
     else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`, 'look it up with `dac attack lookup <id or name>`');
     return;
   }
-  // contentctl (ESCU's own tool) only warns about a revoked technique; elsewhere it is an error.
-  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`, undefined, rule.dialect === 'escu' ? 'warning' : 'error');
-  else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
+  if (t.revoked || t.deprecated) {
+    // Elastic: detection-rules follows attack-technique-redirects.json, so a warning naming the
+    // replacement (issue 20 item 4). contentctl (ESCU's own tool) only warns about a revoked
+    // technique. Elsewhere the mapping is an error.
+    const elastic = rule.dialect === 'elastic';
+    const to = (elastic ? techniqueRedirect(id) : undefined) ?? t.replacedBy;
+    const use = to ? `; use ${to} (${cat.technique(to)?.name ?? '?'})` : '';
+    const sev = elastic || (t.revoked && rule.dialect === 'escu') ? 'warning' : 'error';
+    if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${use}`, undefined, sev);
+    else r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}${use}`, to ? undefined : 'map the rule to a current technique', sev);
+  }
   if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
   if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {
     r.add('attack/wrong-parent', at, `sub-technique ${id} is listed under ${m.parent.id}, but its parent is ${id.split('.')[0]}`);

@@ -5,12 +5,22 @@
  */
 import { INTEGRATION_ECS_FIELDS, INTEGRATION_PREFIXES } from './fields-integrations.ts';
 
-export type FieldType = 'keyword' | 'text' | 'long' | 'double' | 'ip' | 'date' | 'boolean' | 'object';
+/**
+ * Elasticsearch field types as far as matching cares: keyword and wildcard compare exactly (case
+ * sensitive), text and match_only_text are analysed (tokens, lower-cased); flattened holds keyword
+ * leaves. Numeric kinds fold onto long/double.
+ */
+export type FieldType = 'keyword' | 'wildcard' | 'text' | 'match_only_text' | 'long' | 'double' | 'ip' | 'date' | 'boolean' | 'object' | 'flattened' | 'geo_point';
 
 export interface FieldCatalog {
   readonly name: string;
   /** Type of `field`, or undefined if the catalogue does not know it. */
   typeOf(field: string): FieldType | undefined;
+  /**
+   * The catalogue does not describe every field of the data (e.g. an integration's index whose
+   * schema dac does not ship): an unknown field is then a warning, not an error.
+   */
+  readonly open?: boolean;
   /** Every known field name, for "did you mean" hints (catalogues that cannot list may omit it). */
   names?(): Iterable<string>;
 }

@@ -23,7 +23,7 @@ export interface SelectedSource {
   readonly select: Predicate;
   readonly mapField: FieldMapper;
   readonly label: string;
-  /** Windows sources keep their selection in the filter until the IR source migration reaches them. */
+  /** A Windows event-log source (channels), as opposed to a non-Windows table entry. */
   readonly windows: boolean;
 }
 
