@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { SCENARIOS } from './datasets/index.ts';
 import { generateDataset } from './datasets/generate.ts';
+import { OTHER_DATASETS, writeOtherDataset } from './datasets/other/index.ts';
 
 function main(argv: readonly string[]): number {
   let out = resolve(import.meta.dirname, '..', 'datasets');
@@ -25,7 +26,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write('gen-datasets: --baseline-scale must be a positive number\n');
     return 2;
   }
-  const unknown = [...(only ?? [])].filter((n) => !SCENARIOS.some((s) => s.name === n));
+  const others = OTHER_DATASETS.map((make) => make());
+  const unknown = [...(only ?? [])].filter((n) => !SCENARIOS.some((s) => s.name === n) && !others.some((o) => o.name === n));
   if (unknown.length) {
     process.stderr.write(`gen-datasets: no dataset named ${unknown.join(', ')}\n`);
     return 2;
@@ -33,6 +35,11 @@ function main(argv: readonly string[]): number {
   for (const s of SCENARIOS) {
     if (only && !only.has(s.name)) continue;
     const g = generateDataset(s, out, scale);
+    process.stdout.write(`${g.name.padEnd(32)} ${String(g.events).padStart(7)} events  ${g.files.join(', ')}\n`);
+  }
+  for (const o of others) {
+    if (only && !only.has(o.name)) continue;
+    const g = writeOtherDataset(o, out);
     process.stdout.write(`${g.name.padEnd(32)} ${String(g.events).padStart(7)} events  ${g.files.join(', ')}\n`);
   }
   return 0;

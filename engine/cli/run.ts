@@ -19,6 +19,7 @@ import { ECS_CATALOG } from '../ir/fields.ts';
 import '../ir/functions/index.ts';
 import { frontEndFor, frontEnds } from '../lang/registry.ts';
 import type { Language } from '../rule/model.ts';
+import { PLACEHOLDER_FILE, loadPlaceholderSource } from '../rule/placeholders.ts';
 import { loadMacros } from '../rule/repo.ts';
 import { runQuery } from '../runtime/index.ts';
 import { renderNdjson, renderTable } from './run-output.ts';
@@ -33,6 +34,8 @@ export interface RunOptions {
   width?: string;
   /** commander's `--no-field-check`: false lets the query name fields no catalogue knows (raw fields of odd data). */
   fieldCheck?: boolean;
+  /** Sigma %placeholder% values file. */
+  placeholders?: string;
 }
 /** Where output goes (the process streams by default; tests capture it). */
 export interface RunIo { out(s: string): void; err(s: string): void }
@@ -63,9 +66,16 @@ export async function runCommand(query: string, opts: RunOptions, io: RunIo = pr
   // SPL searches use the repo's macros (rules/macros under the current directory), as rules do.
   const macroSources = new Map<string, string>();
   const macros = loadMacros(process.cwd(), macroSources, []);
-  // Fields are checked as `dac validate` checks them: a misspelt field would otherwise match
+  // Sigma placeholders: --placeholders FILE, else the repo's sigma-placeholders.yml if there is one.
+  const phFile = opts.placeholders ?? (existsSync(PLACEHOLDER_FILE) ? PLACEHOLDER_FILE : undefined);
+  if (opts.placeholders && !existsSync(opts.placeholders)) { io.err(`dac run: placeholder file ${opts.placeholders} not found\n`); return 2; }
+  const ph = phFile ? loadPlaceholderSource(readFileSync(phFile, 'utf8'), phFile) : undefined;
+  const phText = phFile ? readFileSync(phFile, 'utf8') : '';
+  for (const d of ph?.diagnostics ?? []) io.err(formatWithExcerpt(d as Diagnostic, (f) => (f === phFile ? phText : undefined)) + '\n');
+  if (ph?.diagnostics.some((d) => d.severity === 'error')) return 2;
+    // Fields are checked as `dac validate` checks them: a misspelt field would otherwise match
   // nothing and exit 0, which reads as "no hits".
-  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros, ...(opts.fieldCheck === false ? {} : { fields: ECS_CATALOG }) });
+  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros, ...(ph ? { placeholders: ph.values } : {}), ...(opts.fieldCheck === false ? {} : { fields: ECS_CATALOG }) });
   const lookup = (f: string) => (f === origin ? text : undefined);
   for (const d of diagnostics) io.err(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
   if (!ir || diagnostics.some((d) => d.severity === 'error')) return 1;
@@ -93,12 +103,13 @@ export function register(program: Command): void {
     .description('run a query over event files and print the matches (the hunting loop)')
     .argument('<query>', 'the query text (for sigma: a rule file)')
     .addOption(new Option('-l, --language <language>', 'query language').choices([...frontEnds.keys()]).default('eql'))
-    .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON, Zeek JSON, pcap; .gz ok)')
+    .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON/ECS, Zeek JSON or TSV, Linux auditd, pcap; .gz ok)')
     .option('--json', 'one JSON line per match instead of a table')
+    .option('--placeholders <file>', `Sigma %placeholder% values (YAML map; default ./${PLACEHOLDER_FILE} if present)`)
     .option('--fields <fields...>', 'key-field columns to show (default: per kind of event)')
     .option('--width <n>', 'fit the table to n columns, cutting long values with … (default: the terminal width)')
     .option('--no-field-check', 'allow fields no catalogue knows (an unknown field is an error by default)')
-    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'auditd', 'evtx', 'pcap']).default('auto'))
     .action(async (query: string, opts: RunOptions) => {
       process.exitCode = await runCommand(query, opts);
     });

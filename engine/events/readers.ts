@@ -8,6 +8,7 @@ import type { EventFormat, EventReader } from './types.ts';
 import { xmlReader } from './xml/reader.ts';
 import { ndjsonReader } from './json/ndjson.ts';
 import { zeekReader } from './json/zeek.ts';
+import { auditdReader } from './auditd/reader.ts';
 import { reader as evtxReader } from './evtx/index.ts';
 import { reader as pcapReader } from './pcap/index.ts';
 
@@ -18,7 +19,7 @@ export function registerReader(reader: EventReader): void {
   registry.set(reader.format, reader);
 }
 
-for (const r of [evtxReader, pcapReader, xmlReader, zeekReader, ndjsonReader]) if (r) registerReader(r);
+for (const r of [evtxReader, pcapReader, xmlReader, zeekReader, auditdReader, ndjsonReader]) if (r) registerReader(r);
 
 export function getReader(format: EventFormat): EventReader | undefined {
   return registry.get(format);

@@ -97,7 +97,18 @@ export type SourceRecord =
   | { readonly kind: 'flat'; readonly doc: Readonly<Record<string, Scalar>> }
   /** A Zeek log line; `log` is the path (conn, dce_rpc …). */
   | { readonly kind: 'zeek'; readonly log: string; readonly doc: Readonly<Record<string, FieldValue>> }
-  | { readonly kind: 'rpc'; readonly rpc: RpcRecord };
+  | { readonly kind: 'rpc'; readonly rpc: RpcRecord }
+  /** One Linux audit event: its records (SYSCALL, EXECVE, PATH, PROCTITLE …) joined by serial. */
+  | { readonly kind: 'auditd'; readonly event: AuditEvent };
+
+/** A Linux audit event as auditd writes it: `msg=audit(<epoch.ms>:<serial>)`, records in order. */
+export interface AuditEvent {
+  readonly ts: number;
+  readonly serial: number;
+  /** `node=` of the first record (set when auditd's name_format is on). */
+  readonly node?: string;
+  readonly records: ReadonlyArray<{ readonly type: string; readonly fields: ReadonlyArray<readonly [string, string]> }>;
+}
 
 export interface ReadLocation {
   readonly file: string;
@@ -121,7 +132,7 @@ export type ReaderItem =
       readonly skipped?: boolean;
     };
 
-export type EventFormat = 'xml' | 'evtx' | 'ndjson' | 'zeek' | 'pcap';
+export type EventFormat = 'xml' | 'evtx' | 'ndjson' | 'zeek' | 'pcap' | 'auditd';
 
 export interface EventReader {
   readonly format: EventFormat;

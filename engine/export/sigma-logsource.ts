@@ -15,9 +15,8 @@ import { irEqual } from '../ir/equal.ts';
 import { effectiveFilter } from '../ir/source.ts';
 import type { EventQuery, Predicate } from '../ir/types.ts';
 import { predicateFields, visitPredicate } from '../ir/walk.ts';
-import { resolveLogsource, type Logsource, type SelectedSource } from '../lang/sigma/logsources.ts';
+import { productFieldNames, resolveLogsource, type Logsource, type SelectedSource } from '../lang/sigma/logsources.ts';
 import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS } from '../lang/sigma/tables/ecs-fields.ts';
-import { PRODUCT_SERVICES } from '../lang/sigma/tables/other-logsources.ts';
 import { flatten } from './two-valued.ts';
 
 export interface ChosenLogsource {
@@ -41,10 +40,11 @@ for (const [sigma, ecs] of Object.entries(ECS_FIELD_MAP)) INVERSE.set(ecs, [...(
 function namer(ls: Logsource): (ecs: string) => string | undefined {
   const r = resolveLogsource(ls);
   if ('error' in r) return () => undefined;
-  const product = ls.product && PRODUCT_SERVICES[`${ls.product}/${ls.service ?? ls.category ?? ''}`];
+  const product = productFieldNames(ls);
   return (ecs) => {
     const candidates = product
-      ? Object.entries(product.fields).filter(([, e]) => e === ecs).map(([s]) => s)
+      ? [...Object.entries(product.fields).filter(([, e]) => e === ecs).map(([s]) => s),
+        ...(product.fallbackPrefix && ecs.startsWith(product.fallbackPrefix) ? [ecs.slice(product.fallbackPrefix.length)] : []), ecs]
       : [...(INVERSE.get(ecs) ?? []), ...(ecs.startsWith('winlog.event_data.') ? [ecs.slice('winlog.event_data.'.length)] : []), ecs];
     return candidates.find((c) => r.sources.every((s) => s.mapField(c) === ecs));
   };

@@ -38,6 +38,12 @@ export function toSpl(er: ExportRule): Converted<string> {
   if (er.rule.query.kind === 'text' && er.rule.query.language === 'spl') return ok(er.rule.query.text.trim());
   if (!er.query) return unsupported(`the rule does not compile: ${er.compileErrors.join('; ')}`);
   if (fieldsUsed(er.query).some((f) => f.startsWith('dce_rpc.'))) return zeekSearch(er);
+  // printSpl writes Windows searches (XmlWinEventLog, Sysmon names); other Sigma log sources
+  // (Linux, cloud, Zeek logs but dce_rpc) have no sourcetype table in dac yet.
+  const origin = er.query.kind === 'event' ? er.query.source?.origin : undefined;
+  if (origin?.lang === 'sigma' && origin.product !== undefined && origin.product.toLowerCase() !== 'windows') {
+    return unsupported(`dac's SPL export writes Windows event searches only; Sigma log source ${JSON.stringify({ product: origin.product, category: origin.category, service: origin.service })} has no Splunk sourcetype mapping yet`);
+  }
   // SPL search is two-valued: a negated test on a missing field is true (prepare-ir.ts).
   const p = printSpl(prepareQuery(er.query, BOOLEAN_TARGET((o) => o.lang === 'spl')));
   if (p.problems.length) return unsupported(`no SPL form in dac's subset: ${[...new Set(p.problems)].join('; ')}`);

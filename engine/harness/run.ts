@@ -89,10 +89,13 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     const all = [...diagnostics, ...compiled.diagnostics.filter((d) => !diagnostics.some((x) => x.code === d.code && x.span?.start === d.span?.start))];
     const errors = all.filter((d) => d.severity === 'error');
     const query: IrQuery | undefined = errors.length ? undefined : compiled.query;
-    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`) : query || rule.requires ? [] : ['the front-end produced no query'];
-    // A rule that needs an ML job or an indicator index is valid without a runnable query.
-    const valid = errors.length === 0 && (query !== undefined || rule.requires !== undefined);
-    return { rule, diagnostics: all, query: rule.requires ? undefined : query, alerting: raisesAlerts(rule, env), validation: { status: (valid ? 'pass' : 'fail') as Status, reasons } };
+    // A rule that needs an ML job or an indicator index is valid without a runnable query; so is a
+    // CAR analytic whose implementation has no runnable meaning (not executable, with the reason).
+    const notExec = !errors.length && !query ? all.find((d) => d.code === 'car/not-executable') : undefined;
+    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`)
+      : notExec ? [`${location(notExec, (f) => inputs.sources.get(f))}: ${notExec.message}`] : query || rule.requires ? [] : ['the front-end produced no query'];
+    const valid = errors.length === 0 && (query !== undefined || rule.requires !== undefined || notExec !== undefined);
+    return { rule, diagnostics: all, query: rule.requires ? undefined : query, notExecutable: notExec !== undefined, alerting: raisesAlerts(rule, env), validation: { status: (valid ? 'pass' : 'fail') as Status, reasons } };
   });
   clock('validation', t0);
 
@@ -110,7 +113,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   const unitSource: DatasetSource = { names: () => inputs.datasets.names(), load: (name) => { used.add(name); return inputs.datasets.load(name); } };
   for (const g of selected) {
     if (g.rule.requires && g.validation.status === 'pass') { unit.set(g.rule.id, { ...cannotRun(g.rule.requires), cases: [] }); continue; }
-    if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
+    if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: [g.notExecutable ? `skipped: ${g.validation.reasons[0]}` : 'skipped: validation failed'], cases: [] }); continue; }
     if (!g.alerting) { unit.set(g.rule.id, { ...feeder, cases: [] }); continue; }
     const t = performance.now();
     unit.set(g.rule.id, await runUnit(g.rule, g.query, unitSource));
@@ -150,7 +153,7 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     integration: g.rule.requires && g.validation.status === 'pass'
       ? { ...cannotRun(g.rule.requires), cases: [], falsePositives: [], mixedAlerts: [] }
       : !g.query
-      ? { status: 'skipped', reasons: ['skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
+      ? { status: 'skipped', reasons: [g.notExecutable ? `skipped: ${g.validation.reasons[0]}` : 'skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
       : !g.alerting
         ? { ...feeder, cases: [], falsePositives: [], mixedAlerts: [] }
       : !integration

@@ -3,6 +3,8 @@
  * checks. The ECS catalogue below covers what dac's normalizers emit (events/normalize) plus the
  * ECS fields Elastic's Windows rules commonly use. winlog.event_data.* is open-ended (any name).
  */
+import { INTEGRATION_ECS_FIELDS, INTEGRATION_PREFIXES } from './fields-integrations.ts';
+
 /**
  * Elasticsearch field types as far as matching cares: keyword and wildcard compare exactly (case
  * sensitive), text and match_only_text are analysed (tokens, lower-cased); flattened holds keyword
@@ -139,4 +141,4 @@ export const ECS_FIELDS: Readonly<Record<string, FieldType>> = {
   'zeek.connection.local_resp': 'boolean',
 };
 
-export const ECS_CATALOG: FieldCatalog = tableCatalog('ecs', ECS_FIELDS, ['winlog.event_data.', 'winlog.user_data.', 'labels.']);
+export const ECS_CATALOG: FieldCatalog = tableCatalog('ecs', { ...INTEGRATION_ECS_FIELDS, ...ECS_FIELDS }, ['winlog.event_data.', 'winlog.user_data.', 'labels.', ...INTEGRATION_PREFIXES]);

@@ -36,16 +36,30 @@ function coverage(doc: Readonly<Record<string, unknown>>): AttackMapping[] {
 
 export function loadCar(ctx: LoadContext, choice?: string): LoadResult {
   const doc = ctx.doc;
-  const want = (choice ?? str(doc[CAR_CHOICE_KEY]) ?? 'pseudocode').toLowerCase();
+  const explicit = choice ?? str(doc[CAR_CHOICE_KEY]);
+  const want = (explicit ?? 'pseudocode').toLowerCase();
   const impls = list(doc.implementations).map((x) => asRecord(x));
   let idx = impls.findIndex((m) => str(m?.name)?.toLowerCase() === want);
   if (idx < 0) idx = impls.findIndex((m) => str(m?.type)?.toLowerCase() === want);
+  // No pseudocode and no explicit choice: the first implementation dac can run (EQL, then Splunk).
+  if (idx < 0 && explicit === undefined) {
+    for (const t of ['eql', 'splunk', 'spl']) {
+      idx = impls.findIndex((m) => str(m?.type)?.toLowerCase() === t && str(m?.code)?.trim());
+      if (idx >= 0) break;
+    }
+  }
   const { tests, diagnostics } = readTests(doc, ctx.locate, ctx.file);
   const diags: Diagnostic[] = [...diagnostics];
   const impl = idx >= 0 ? impls[idx] : undefined;
   const type = str(impl?.type)?.toLowerCase() ?? '';
   const language = RUNNABLE[type];
-  if (!impl) {
+  if (!impl && explicit === undefined) {
+    // CAR allows analytics without a runnable implementation: valid, but not executable.
+    diags.push({
+      code: 'car/not-executable', severity: 'warning', file: ctx.file, span: ctx.locate(impls.length ? ['implementations'] : ['id'], 'key'),
+      message: `not executable: no implementation dac can run (${impls.map((m) => str(m?.type) ?? '?').join(', ') || 'none'}; dac runs pseudocode, EQL and Splunk)`,
+    });
+  } else if (!impl) {
     diags.push({
       code: 'rule/car-no-implementation', severity: 'error', file: ctx.file, span: ctx.locate(['implementations'], 'key'),
       message: `no implementation named or typed '${want}' (found: ${impls.map((m) => str(m?.type) ?? '?').join(', ') || 'none'})`,
@@ -53,7 +67,7 @@ export function loadCar(ctx: LoadContext, choice?: string): LoadResult {
     });
   } else if (!language) {
     diags.push({
-      code: 'rule/car-not-runnable', severity: 'error', file: ctx.file, span: ctx.locate(['implementations', idx, 'type']),
+      code: 'rule/car-not-runnable', severity: explicit === undefined ? 'warning' : 'error', file: ctx.file, span: ctx.locate(['implementations', idx, 'type']),
       message: `implementation type '${str(impl.type)}' is not one dac runs (pseudocode, EQL, Splunk)`,
     });
   }

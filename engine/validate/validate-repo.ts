@@ -4,12 +4,14 @@
  * harness and the exports start from: rules, diagnostics, the compile environment and each rule's
  * compile result, so neither compiles again nor builds an environment of its own.
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { isError } from '../diag/diagnostic.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
 import type { LoadOptions } from '../rule/load.ts';
+import { PLACEHOLDER_FILE, loadPlaceholderSource } from '../rule/placeholders.ts';
 import { listDatasets } from '../events/dataset.ts';
 import { loadRepo } from '../rule/repo.ts';
 import { defaultChecks, type CheckContext } from './checks/index.ts';
@@ -52,7 +54,13 @@ export function validateRepo(root: string, paths?: readonly string[], options: V
   const absRoot = resolve(root);
   const repo = loadRepo(absRoot, paths, options);
   const indexed = options.indexWholeRepo && paths?.length ? loadRepo(absRoot, undefined, options).rules : repo.rules;
-  const env = compileEnv(indexed, repo.macros, options.env);
+  // Sigma %placeholder% values from the repo's sigma-placeholders.yml, when it has one.
+  const phPath = join(absRoot, PLACEHOLDER_FILE);
+  const phText = existsSync(phPath) ? readFileSync(phPath, 'utf8') : undefined;
+  const ph = phText !== undefined ? loadPlaceholderSource(phText, PLACEHOLDER_FILE) : undefined;
+  if (phText !== undefined) repo.sources.set(PLACEHOLDER_FILE, phText);
+  if (ph) repo.diagnostics.push(...ph.diagnostics);
+  const env = compileEnv(indexed, repo.macros, { ...(ph ? { placeholders: ph.values } : {}), ...options.env });
   const compiled = new Map<Rule, CompileResult>();
   const ctx: CheckContext = { root: absRoot, env, compiled };
   const checks = defaultChecks();

@@ -20,6 +20,8 @@ import { normalizeSecurity, normalizeTaskScheduler } from './security.ts';
 import { normalizeGeneric, normalizePowerShell } from './powershell.ts';
 import { familyOf } from '../../ir/windows-ecs/index.ts';
 import { normalizeZeekConn, normalizeZeekDceRpc } from './zeek.ts';
+import { normalizeZeekLog } from './zeek-logs.ts';
+import { normalizeAuditd } from './auditd.ts';
 import { normalizeRpc } from './rpc.ts';
 import { fromEpochSeconds, iso, parseTime } from './time.ts';
 import type { Out } from './out.ts';
@@ -83,8 +85,9 @@ export function normalize(rec: SourceRecord, opts: NormalizeOptions): Normalized
       if (ts === undefined) return { ok: false, reason: 'Zeek record has no numeric ts' };
       if (rec.log === 'conn') return finish(normalizeZeekConn(rec.doc), ts, undefined);
       if (rec.log === 'dce_rpc') return finish(normalizeZeekDceRpc(rec.doc), ts, undefined);
-      return { ok: false, reason: `Zeek ${rec.log} log is not supported (conn and dce_rpc are)` };
+      return finish(normalizeZeekLog(rec.log, rec.doc), ts, undefined);
     }
     case 'rpc': return finish({ ...normalizeRpc(rec.rpc) }, rec.rpc.ts, undefined);
+    case 'auditd': return finish(normalizeAuditd(rec.event), rec.event.ts, undefined);
   }
 }

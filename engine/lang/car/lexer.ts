@@ -15,14 +15,16 @@ export function lexCar(text: string): { tokens: CarToken[]; errors: CarLexError[
     const start = i;
     if (/\s/.test(c)) { i++; continue; }
     if (c === '#' || (c === '/' && text[i + 1] === '/')) { while (i < text.length && text[i] !== '\n') i++; continue; }
-    if (c === '"' || c === "'") {
+    if (c === '"' || c === "'" || c === '\u201c' || c === '\u2018') {
+      // Typographic quotes (“…”, ‘…’) close with their partner, as CAR's prose-edited pseudocode has them.
+      const close = c === '\u201c' ? '\u201d' : c === '\u2018' ? '\u2019' : c;
       let out = '';
       i++;
-      while (i < text.length && text[i] !== c) {
-        if (text[i] === '\\' && (text[i + 1] === c || text[i + 1] === '\\')) { out += text[i + 1]; i += 2; continue; }
+      while (i < text.length && text[i] !== close) {
+        if (text[i] === '\\' && (text[i + 1] === close || text[i + 1] === '\\')) { out += text[i + 1]; i += 2; continue; }
         out += text[i++];
       }
-      if (i >= text.length) { errors.push({ code: 'unbalanced-quotes', message: `unbalanced quotes: this string has no closing ${c}`, span: { start, end: start + 1 } }); }
+      if (i >= text.length) { errors.push({ code: 'unbalanced-quotes', message: `unbalanced quotes: this string has no closing ${close}`, span: { start, end: start + 1 } }); }
       else i++;
       push('string', out, start, i);
       continue;
@@ -33,8 +35,9 @@ export function lexCar(text: string): { tokens: CarToken[]; errors: CarLexError[
     if (['==', '!=', '<=', '>=', '&&', '||'].includes(two)) { i += 2; push('op', two, start, i); continue; }
     if (c === '<' || c === '>' || c === '!') { i++; push('op', c, start, i); continue; }
     if (c === '=') { i++; push('assign', c, start, i); continue; }
-    if (c === '(') { i++; push('lparen', c, start, i); continue; }
-    if (c === ')') { i++; push('rparen', c, start, i); continue; }
+    // Lists are written `(…)` or `[…]`.
+    if (c === '(' || c === '[') { i++; push('lparen', c, start, i); continue; }
+    if (c === ')' || c === ']') { i++; push('rparen', c, start, i); continue; }
     if (c === ':') { i++; push('colon', c, start, i); continue; }
     if (c === ',') { i++; push('comma', c, start, i); continue; }
     errors.push({ code: 'syntax', message: `unexpected character \`${c}\``, span: { start, end: start + 1 } });

@@ -68,6 +68,13 @@ export function parseCar(text: string): { program?: CarProgram; errors: CarSynta
       const close = next();
       return { kind: 'in', field: f.text, fieldSpan: f.span, values, span: join(f.span, close.span) };
     }
+    // `field CONTAINS "x"` (any case): the value occurs anywhere, i.e. == "*x*".
+    if (kw('contains')) {
+      next();
+      const v = value();
+      if (typeof v.v !== 'string') throw new Fail('syntax', `CONTAINS takes a "string", found ${v.v}`, v.span);
+      return { kind: 'cmp', field: f.text, fieldSpan: f.span, op: '==', value: `*${v.v}*`, span: join(f.span, v.span) };
+    }
     const op = peek();
     // A single `=` is read as `==`: CAR pseudocode uses both.
     if (!(op.kind === 'op' && op.text !== '!' && op.text !== '&&' && op.text !== '||') && op.kind !== 'assign') {
