@@ -3,9 +3,10 @@
  * bundle) and lists every rule the target cannot express, with the reason. Output is
  * deterministic. Exit 0 when everything exported, 1 when some rule was unsupported, 2 usage.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { containedArgs } from './paths.ts';
 import { exportContext } from '../export/prepare.ts';
 import { exportTargets } from '../export/registry.ts';
 
@@ -17,15 +18,15 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder', 'export')
     .option('--root <dir>', 'repo root (rules/, reports/)', '.')
     .action((paths: string[], opts: { target: string; out: string; root: string }) => {
-      const missing = paths.filter((p) => !existsSync(resolve(p)));
-      if (missing.length) {
-        process.stderr.write(`dac export: no such file or folder: ${missing.join(', ')}\n`);
+      const target = exportTargets.get(opts.target)!;
+      const root = resolve(opts.root);
+      const args = containedArgs(root, paths);
+      if (!args.ok) {
+        process.stderr.write(`dac export: ${args.message}\n`);
         process.exitCode = 2;
         return;
       }
-      const target = exportTargets.get(opts.target)!;
-      const root = resolve(opts.root);
-      const ctx = exportContext(root, paths.length ? paths.map((p) => resolve(p)) : undefined);
+      const ctx = exportContext(root, paths.length ? args.paths : undefined);
       const result = target.run(ctx);
       const outDir = resolve(opts.out, target.name);
       for (const a of result.artefacts) {

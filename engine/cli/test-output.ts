@@ -2,13 +2,14 @@
 import pc from 'picocolors';
 import type { RunReport, Status } from '../harness/types.ts';
 import { annotation } from './github.ts';
+import { consoleText } from '../report/escape/console.ts';
 
 const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'ERROR', untested: 'untested' };
 
 export function renderSummary(report: RunReport, color: boolean): string {
   const paint = (s: Status, text: string) => (!color ? text : s === 'pass' ? pc.green(text) : s === 'untested' || s === 'skipped' ? pc.yellow(text) : pc.red(text));
-  const rows = report.rules.map((r) => [r.name, r.language, r.validation.status, r.unit.status, r.integration.status] as const);
-  const w = Math.min(60, Math.max(4, ...rows.map((r) => r[0].length)));
+  const rows = report.rules.map((r) => [consoleText(r.name), consoleText(r.language), r.validation.status, r.unit.status, r.integration.status] as const);
+  const w = Math.min(60, rows.reduce((m, r) => Math.max(m, r[0].length), 4));
   const lines = [`${'rule'.padEnd(w)}  lang   validation  unit      integration`];
   for (const [name, lang, v, u, i] of rows) {
     const nm = name.length > w ? name.slice(0, w - 1) + '…' : name.padEnd(w);
@@ -18,7 +19,7 @@ export function renderSummary(report: RunReport, color: boolean): string {
     const problems = [['validation', r.validation], ['unit', r.unit], ['integration', r.integration]] as const;
     for (const [kind, s] of problems) {
       if (s.status === 'pass' || s.status === 'skipped') continue;
-      for (const reason of s.reasons.slice(0, 8)) lines.push(`  ${r.file}: ${kind}: ${reason}`);
+      for (const reason of s.reasons.slice(0, 8)) lines.push(`  ${consoleText(r.file)}: ${kind}: ${consoleText(reason)}`);
     }
   }
   const t = report.totals;
