@@ -23,6 +23,10 @@ interface RawCatalogue {
   techniques: Record<string, { n: string; t: string[]; d?: 1; r?: 1; by?: string }>;
 }
 
+/** How far past the catalogue an ID may be numbered and still read as a newer ATT&CK release. */
+const NEWER_TECHNIQUES = 30;
+const NEWER_SUBS = 5;
+
 export class AttackCatalogue {
   readonly version: string;
   readonly modified: string;
@@ -56,12 +60,40 @@ export class AttackCatalogue {
   /** By shortname (`lateral-movement`); Sigma's underscore form (`lateral_movement`) works too. */
   tacticByShortname(s: string): Tactic | undefined { return this.tacticByShort.get(s.toLowerCase().replace(/_/g, '-')); }
 
-  /** True when an unknown ID is numbered past everything the catalogue knows (a newer ATT&CK release). */
+  /**
+   * True when an unknown ID is numbered just past everything the catalogue knows, as the next
+   * ATT&CK release would number it: at most NEWER_TECHNIQUES technique numbers past the highest,
+   * or at most NEWER_SUBS sub-technique numbers past a known parent's highest (or the first subs
+   * of a newer technique). Anything further (T9999, T1021.099) is a typo, not a newer release.
+   */
   isNewerThanCatalogue(id: string): boolean {
     const m = /^T(\d{4})(?:\.(\d{3}))?$/i.exec(id);
     if (!m) return false;
-    if (Number(m[1]) > this.maxTechnique) return true;
-    return m[2] !== undefined && this.byId.has(`T${m[1]}`) && Number(m[2]) > (this.maxSub.get(`T${m[1]}`) ?? 0);
+    const tech = Number(m[1]);
+    const sub = m[2] === undefined ? undefined : Number(m[2]);
+    if (tech > this.maxTechnique) return tech <= this.maxTechnique + NEWER_TECHNIQUES && (sub === undefined || sub <= NEWER_SUBS * 2);
+    if (sub === undefined || !this.byId.has(`T${m[1]}`)) return false;
+    const maxSub = this.maxSub.get(`T${m[1]}`) ?? 0;
+    return sub > maxSub && sub <= maxSub + NEWER_SUBS;
+  }
+
+  /**
+   * Techniques and tactics whose ID equals `query` or whose name contains it (case-insensitive),
+   * IDs first, then names in ID order.
+   */
+  search(query: string): { techniques: Technique[]; tactics: Tactic[] } {
+    const q = query.trim().toLowerCase();
+    if (!q) return { techniques: [], tactics: [] };
+    const exact = this.technique(q);
+    const byName = [...this.byId.values()].filter((t) => t !== exact && t.name.toLowerCase().includes(q)).sort((a, b) => a.id.localeCompare(b.id));
+    const tactics = this.tactics.filter((t) => t.id.toLowerCase() === q || t.shortname === q.replace(/[_ ]/g, '-') || t.name.toLowerCase().includes(q));
+    return { techniques: [...(exact ? [exact] : []), ...byName], tactics };
+  }
+
+  /** The sub-techniques of a technique, in ID order. */
+  subtechniques(id: string): Technique[] {
+    const prefix = `${id.toUpperCase()}.`;
+    return [...this.byId.values()].filter((t) => t.id.startsWith(prefix)).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   counts(): { tactics: number; techniques: number; subtechniques: number; deprecated: number; revoked: number } {

@@ -45,12 +45,14 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
   const at = idPath(rule, path);
   const t = cat.technique(id);
   if (!t) {
-    // A warning: the ID may well be right (content often runs ahead of the bundled release).
-    if (cat.isNewerThanCatalogue(id)) r.add('attack/newer-than-catalogue', at, `${id} is not in the bundled ATT&CK ${cat.version}; it may come from a newer release`, 'run scripts/update-attack.ts with a newer bundle, or fix the ID', 'warning');
-    else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`);
+    // A warning only where the ID is numbered as the next release would number it (content often
+    // runs ahead of the bundled release); anything else is an error.
+    if (cat.isNewerThanCatalogue(id)) r.add('attack/newer-than-catalogue', at, `${id} is not in the bundled ATT&CK ${cat.version}; it may come from a newer release`, 'load a newer catalogue with `dac attack update enterprise-attack.json`, or fix the ID', 'warning');
+    else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`, 'look it up with `dac attack lookup <id or name>`');
     return;
   }
-  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`);
+  // contentctl (ESCU's own tool) only warns about a revoked technique; elsewhere it is an error.
+  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`, undefined, rule.dialect === 'escu' ? 'warning' : 'error');
   else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
   if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
   if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {
@@ -99,7 +101,7 @@ function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
     if (/^t\d{4}(\.\d{3})?$/i.test(rest) || SIGMA_OTHER.test(tag.toLowerCase())) return;
     if (/^t\d/i.test(rest)) { r.add('attack/bad-tag', ['tags', i], `'${tag}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); return; }
     if (LATER_TACTICS.has(rest.toLowerCase().replace(/_/g, '-'))) {
-      r.add('attack/newer-than-catalogue', ['tags', i], `tactic '${rest}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'run scripts/update-attack.ts with a newer bundle', 'warning');
+      r.add('attack/newer-than-catalogue', ['tags', i], `tactic '${rest}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'load a newer catalogue with `dac attack update enterprise-attack.json`', 'warning');
       return;
     }
     if (!cat.tacticByShortname(rest)) {

@@ -1,14 +1,15 @@
 /**
- * `dac export --target T [--out DIR] [paths…]`: writes the target's files (one per rule, or one
- * bundle) and lists every rule the target cannot express, with the reason. Output is
- * deterministic. Exit 0 when everything exported, 1 when some rule was unsupported, 2 usage.
+ * `dac export --target T [--out DIR] [--force] [--version-lock FILE] [paths…]`: writes the target's
+ * files (one per rule, or one bundle) and lists every rule the target cannot express, with the
+ * reason. Rules that fail validation are held back and named unless --force. Output is
+ * deterministic. Exit 0 when everything exported, 1 when some rule was unsupported or held back, 2 usage.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { containedArgs } from './paths.ts';
-import { exportContext } from '../export/prepare.ts';
+import { VERSION_LOCK_PATH, exportContext, gateInvalid } from '../export/prepare.ts';
 import { exportTargets } from '../export/registry.ts';
+import { containedArgs } from './paths.ts';
 
 export function register(program: Command): void {
   program.command('export')
@@ -17,7 +18,9 @@ export function register(program: Command): void {
     .addOption(new Option('--target <target>', 'target format').choices([...exportTargets.keys()]).makeOptionMandatory())
     .option('--out <dir>', 'output folder', 'export')
     .option('--root <dir>', 'repo root (rules/, reports/)', '.')
-    .action((paths: string[], opts: { target: string; out: string; root: string }) => {
+    .option('--force', 'also export rules that fail dac validate (each is named)', false)
+    .option('--version-lock <file>', `detection-rules version lock for Kibana versions (default: <root>/${VERSION_LOCK_PATH} when present)`)
+    .action((paths: string[], opts: { target: string; out: string; root: string; force: boolean; versionLock?: string }) => {
       const target = exportTargets.get(opts.target)!;
       const root = resolve(opts.root);
       const args = containedArgs(root, paths);
@@ -26,7 +29,20 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const ctx = exportContext(root, paths.length ? args.paths : undefined);
+      if (opts.versionLock && !existsSync(resolve(opts.versionLock))) {
+        process.stderr.write(`dac export: no such version lock: ${opts.versionLock}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      let full: ReturnType<typeof exportContext>;
+      try {
+        full = exportContext(root, paths.length ? args.paths : undefined, opts.versionLock ? { versionLock: resolve(opts.versionLock) } : {});
+      } catch (e) {
+        process.stderr.write(`dac export: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { ctx, held, forced } = gateInvalid(full, opts.force);
       const result = target.run(ctx);
       const outDir = resolve(opts.out, target.name);
       for (const a of result.artefacts) {
@@ -36,9 +52,12 @@ export function register(program: Command): void {
       }
       const lines = [`${target.name}: ${result.artefacts.length} file(s) in ${outDir}`];
       for (const a of result.artefacts) lines.push(`  wrote ${a.path}`);
+      for (const r of held) lines.push(`  not exported (fails validation; --force exports it): ${r.rule.id} (${r.rule.file}): ${r.validationErrors![0]}${r.validationErrors!.length > 1 ? ` (+${r.validationErrors!.length - 1} more)` : ''}`);
+      for (const r of forced) lines.push(`  exported with --force although it fails validation: ${r.rule.id} (${r.rule.file}): ${r.validationErrors![0]}`);
       for (const u of result.unsupported) lines.push(`  unsupported: ${u.ruleId} (${u.file}): ${u.reason}`);
       for (const n of result.notes) lines.push(`  note: ${n.ruleId}: ${n.note}`);
+      if (held.length) lines.push(`${held.length} rule(s) not exported because they fail validation (dac validate says why; --force exports them anyway)`);
       process.stdout.write(`${lines.join('\n')}\n`);
-      if (result.unsupported.length) process.exitCode = 1;
+      if (result.unsupported.length || held.length) process.exitCode = 1;
     });
 }

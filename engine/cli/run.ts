@@ -1,6 +1,7 @@
 /**
  * `dac run --language eql|spl|car|sigma '<query or sigma file>' --data <files…> [--json] [--format …]`:
- * the hunting loop. Compiles the query (no field catalogue: any field may be asked for), reads the
+ * the hunting loop. Compiles the query (fields checked against the catalogue, as validate does;
+ * --no-field-check lifts that), reads the
  * files with the event readers and normalizer, runs the query and prints the matches — a table
  * (sequences grouped) or, with --json, one JSON line per match. Exit 0 ran, 1 invalid query,
  * 2 usage errors (bad option, unreadable query file).
@@ -14,13 +15,18 @@ import type { Dataset } from '../events/dataset-manifest.ts';
 import { readDataset } from '../events/replay.ts';
 import type { DatasetStats } from '../events/stats.ts';
 import type { EcsEvent, EventFormat } from '../events/types.ts';
+import { ECS_CATALOG } from '../ir/fields.ts';
 import '../ir/functions/index.ts';
 import { frontEndFor, frontEnds } from '../lang/registry.ts';
 import type { Language } from '../rule/model.ts';
 import { loadMacros } from '../rule/repo.ts';
 import { runQuery, type Alert } from '../runtime/index.ts';
 
-export interface RunOptions { language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat }
+export interface RunOptions {
+  language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat;
+  /** commander's `--no-field-check`: false lets the query name fields no catalogue knows (raw fields of odd data). */
+  fieldCheck?: boolean;
+}
 /** Where output goes (the process streams by default; tests capture it). */
 export interface RunIo { out(s: string): void; err(s: string): void }
 const processIo: RunIo = { out: (s) => { process.stdout.write(s); }, err: (s) => { process.stderr.write(s); } };
@@ -97,7 +103,9 @@ export async function runCommand(query: string, opts: RunOptions, io: RunIo = pr
   // SPL searches use the repo's macros (rules/macros under the current directory), as rules do.
   const macroSources = new Map<string, string>();
   const macros = loadMacros(process.cwd(), macroSources, []);
-  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros });
+  // Fields are checked as `dac validate` checks them: a misspelt field would otherwise match
+  // nothing and exit 0, which reads as "no hits".
+  const { query: ir, diagnostics } = fe.compileText(text, origin, { macros, ...(opts.fieldCheck === false ? {} : { fields: ECS_CATALOG }) });
   const lookup = (f: string) => (f === origin ? text : undefined);
   for (const d of diagnostics) io.err(formatWithExcerpt(d as Diagnostic, lookup) + '\n');
   if (!ir || diagnostics.some((d) => d.severity === 'error')) return 1;
@@ -126,6 +134,7 @@ export function register(program: Command): void {
     .addOption(new Option('-l, --language <language>', 'query language').choices([...frontEnds.keys()]).default('eql'))
     .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON, Zeek JSON, pcap; .gz ok)')
     .option('--json', 'one JSON line per match instead of a table')
+    .option('--no-field-check', 'allow fields no catalogue knows (an unknown field is an error by default)')
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
     .action(async (query: string, opts: RunOptions) => {
       process.exitCode = await runCommand(query, opts);

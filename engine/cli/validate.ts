@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { containedArgs } from './paths.ts';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { formatOneLine, lineCol } from '../diag/render.ts';
-import { validateRepo, type RepoValidation } from '../rule/validate.ts';
+import { validateRepo, type RepoValidation } from '../validate/validate-repo.ts';
 import { annotation } from './github.ts';
 
 function countBy(ds: readonly Diagnostic[], sev: Diagnostic['severity']): number {

@@ -1,5 +1,5 @@
 /**
- * Dataset manifests: datasets/<name>/dataset.yml, parsed with positions (rule/yaml-source.ts),
+ * Dataset manifests: datasets/<name>/dataset.yml, parsed with positions (source/yaml-source.ts),
  * validated against dataset.schema.json (ajv, draft 2020-12, strict, all errors) with every
  * error located at file:line:col, then turned into the typed DatasetManifest.
  */
@@ -9,8 +9,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { containPath, type Roots } from '../source/contain.ts';
 import { decodeUtf8 } from '../source/utf8.ts';
-import { parseYamlSource } from '../rule/yaml-source.ts';
-import { mapAjvError } from '../rule/schema-check.ts';
+import { parseYamlSource } from '../source/yaml-source.ts';
+import { mapAjvError } from '../validate/checks/schema.ts';
 import type { Dataset, DatasetFile, DatasetManifest, ReplayClock } from './dataset-manifest.ts';
 import type { EventFormat } from './types.ts';
 

@@ -11,6 +11,9 @@ import type { IrQuery, NullLogic, Predicate, SequenceStep } from '../ir/types.ts
 import { printEql } from '../lang/eql/print.ts';
 import { fieldsUsed } from './fields-used.ts';
 import { riskScoreOf, severityOf, tacticUrl, techniqueUrl, threat } from './meta.ts';
+import type { Severity } from '../rule/model.ts';
+import { kibanaFromToml } from './kibana/from-toml.ts';
+import { requiredFields } from './kibana/integrations.ts';
 import { kleeneOf } from './two-valued.ts';
 import { ResultBuilder, ok, unsupported, type Converted, type ExportContext, type ExportRule, type ExportTarget } from './types.ts';
 
@@ -72,11 +75,9 @@ export function toEql(er: ExportRule): Converted<string> {
 
 const DAC_ONLY = ['dce_rpc.'];
 
-function requiredFields(q: IrQuery): Obj[] {
-  return fieldsUsed(q).map((name) => ({
-    name, type: ECS_FIELDS[name] ?? 'keyword',
-    ecs: name in ECS_FIELDS && !name.startsWith('winlog.') && !DAC_ONLY.some((p) => name.startsWith(p)),
-  }));
+/** Typed from ECS (kibana/catalogue.json); names outside it keep dac's own type for them, else `unknown`. */
+function requiredFieldsOf(q: IrQuery): Obj[] {
+  return requiredFields(fieldsUsed(q)).map((f) => ({ ...f, type: f.type === 'unknown' ? ECS_FIELDS[f.name] ?? 'unknown' : f.type }));
 }
 
 function threatOf(er: ExportRule, attack: AttackCatalogue): Obj[] {
@@ -99,44 +100,51 @@ function threatOf(er: ExportRule, attack: AttackCatalogue): Obj[] {
   });
 }
 
-/** The Kibana rule object for one rule. */
-export function toKibanaRule(er: ExportRule, attack: AttackCatalogue): Converted<Obj> {
+/** Kibana's severity enum has no `informational` (Sigma's lowest level): it becomes low, as its risk band. */
+const kibanaSeverity = (s: Severity): Exclude<Severity, 'informational'> => (s === 'informational' ? 'low' : s);
+
+/**
+ * The Kibana rule object for one rule. Elastic TOML rules are exported as detection-rules exports
+ * them (kibana/from-toml.ts), whatever their type; other dialects become EQL rules printed from the IR.
+ */
+export function toKibanaRule(er: ExportRule, attack: AttackCatalogue, lockedVersion?: number): Converted<Obj> {
+  if (er.rule.dialect === 'elastic') {
+    const t = kibanaFromToml(er.rule, er.query, lockedVersion);
+    return ok(t.value, t.notes);
+  }
   const eql = toEql(er);
   if (!eql.ok) return eql;
   const rule = er.rule;
-  const own = rule.dialect === 'elastic' ? ((rule.document.rule ?? {}) as Obj) : {};
-  const pick = <T>(k: string, fallback: T): T | unknown => (own[k] !== undefined ? own[k] : fallback);
   const notes: string[] = [];
-  const fields = requiredFields(er.query!);
+  const fields = requiredFieldsOf(er.query!);
   const dacOnly = fields.filter((f) => DAC_ONLY.some((p) => (f.name as string).startsWith(p))).map((f) => f.name);
   if (dacOnly.length) notes.push(`fields ${dacOnly.join(', ')} are dac's DCE/RPC fields: no ECS field holds them (Elastic's Zeek integration has zeek.dce_rpc.endpoint/operation); the index must carry them under these names`);
-  const index = own.index ?? (dacOnly.length ? ZEEK_INDEX : WINDOWS_INDEX);
+  const index = dacOnly.length ? ZEEK_INDEX : WINDOWS_INDEX;
   const obj: Obj = {
-    author: pick('author', [...rule.authors]),
+    author: [...rule.authors],
     description: rule.description,
     enabled: false,
-    false_positives: pick('false_positives', [...rule.falsePositives]),
-    from: pick('from', 'now-9m'),
+    false_positives: [...rule.falsePositives],
+    from: 'now-9m',
     index,
-    interval: pick('interval', '5m'),
+    interval: '5m',
     language: 'eql',
-    license: pick('license', typeof rule.document.license === 'string' ? rule.document.license : ''),
-    max_signals: pick('max_signals', 100),
+    license: typeof rule.document.license === 'string' ? rule.document.license : '',
+    max_signals: 100,
     name: rule.name,
-    ...(own.note !== undefined ? { note: own.note } : {}),
     query: eql.value,
     references: [...rule.references],
     required_fields: fields,
     risk_score: riskScoreOf(rule),
-    risk_score_mapping: pick('risk_score_mapping', []),
+    risk_score_mapping: [],
     rule_id: rule.id,
-    severity: severityOf(rule),
-    severity_mapping: pick('severity_mapping', []),
+    severity: kibanaSeverity(severityOf(rule)),
+    severity_mapping: [],
     tags: [...rule.tags],
     threat: threatOf(er, attack),
-    to: pick('to', 'now'),
+    to: 'now',
     type: 'eql',
-    version: pick('version', typeof rule.document.version === 'number' ? rule.document.version : 1),
+    version: typeof rule.document.version === 'number' ? rule.document.version : 1,
   };
   return ok(obj, notes);
 }
@@ -149,7 +157,7 @@ export const elasticTarget: ExportTarget = {
     const out = new ResultBuilder();
     const lines: string[] = [];
     for (const er of ctx.rules) {
-      const c = toKibanaRule(er, ctx.attack);
+      const c = toKibanaRule(er, ctx.attack, ctx.versionLock?.get(er.rule.id));
       if (!c.ok) { out.skip(er, c.unsupported); continue; }
       out.note(er, c.notes);
       lines.push(JSON.stringify(c.value));

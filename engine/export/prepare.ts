@@ -6,12 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attackCatalogue } from '../attack/catalogue.ts';
 import { isError } from '../diag/diagnostic.ts';
+import { formatOneLine } from '../diag/render.ts';
 import type { RunReport } from '../harness/types.ts';
 import { ECS_CATALOG } from '../ir/fields.ts';
 import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { ruleIndex, validateRepo } from '../rule/validate.ts';
+import { ruleIndex, validateRepo } from '../validate/validate-repo.ts';
 import type { ExportContext, ExportRule } from './types.ts';
 
 /** `precompiled`: validation's compile results, reused when they were made with the same rule index. */
@@ -36,14 +37,53 @@ export function readReport(root: string): RunReport | undefined {
   }
 }
 
-export function exportContext(root: string, paths?: readonly string[]): ExportContext {
+/** Where detection-rules keeps its version lock, relative to the repo root. */
+export const VERSION_LOCK_PATH = 'detection_rules/etc/version.lock.json';
+
+/**
+ * rule_id → version from a detection-rules version.lock.json ({rule_id: {version, …}}). A missing
+ * or malformed file is an error the caller reports; entries without a positive integer version are skipped.
+ */
+export function readVersionLock(file: string): Map<string, number> {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  const out = new Map<string, number>();
+  if (!parsed || typeof parsed !== 'object') throw new Error(`${file}: a version lock is a JSON object keyed by rule_id`);
+  for (const [id, entry] of Object.entries(parsed as Record<string, unknown>)) {
+    const version = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).version : undefined;
+    if (typeof version === 'number' && Number.isInteger(version) && version > 0) out.set(id, version);
+  }
+  return out;
+}
+
+export interface ExportContextOptions {
+  /** A version.lock.json; default: detection_rules/etc/version.lock.json under the root when present. */
+  readonly versionLock?: string;
+}
+
+export function exportContext(root: string, paths?: readonly string[], options: ExportContextOptions = {}): ExportContext {
   const v = validateRepo(root, paths);
   // Sigma correlations refer to rules elsewhere in the repo: index the whole repo when paths narrow it.
   const all = paths?.length ? validateRepo(root).rules : v.rules;
   const report = readReport(root);
   // Validation compiled every rule against the same index unless paths narrowed it.
-  const rules = compileForExport(v.rules, v.macros, all, paths?.length ? undefined : v.compiled);
-  return { rules, macros: v.macros, attack: attackCatalogue(), ...(report ? { report } : {}) };
+  const compiled = compileForExport(v.rules, v.macros, all, paths?.length ? undefined : v.compiled);
+  const lookup = (file: string): string | undefined => v.sources.get(file);
+  const errors = new Map(v.results.map((r) => [r.rule, r.diagnostics.filter(isError).map((d) => formatOneLine(d, lookup))]));
+  const rules = compiled.map((er) => ({ ...er, validationErrors: errors.get(er.rule) ?? [] }));
+  const lockFile = options.versionLock ?? (existsSync(join(root, VERSION_LOCK_PATH)) ? join(root, VERSION_LOCK_PATH) : undefined);
+  const versionLock = lockFile ? readVersionLock(lockFile) : undefined;
+  return { rules, macros: v.macros, attack: attackCatalogue(), ...(report ? { report } : {}), ...(versionLock ? { versionLock } : {}) };
+}
+
+/**
+ * Holds back rules that fail `dac validate` (issue 20: nothing invalid is exported unless asked):
+ * `held` lists them with their first error; with `force` they stay in and `forced` lists them.
+ */
+export function gateInvalid(ctx: ExportContext, force: boolean): { ctx: ExportContext; held: ExportRule[]; forced: ExportRule[] } {
+  const invalid = ctx.rules.filter((r) => (r.validationErrors?.length ?? 0) > 0);
+  if (force) return { ctx, held: [], forced: invalid };
+  const held = new Set(invalid);
+  return { ctx: { ...ctx, rules: ctx.rules.filter((r) => !held.has(r)) }, held: invalid, forced: [] };
 }
 
 /** The document a rule was written as, minus `tests` (exports never carry dac's test cases). */

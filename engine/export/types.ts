@@ -13,6 +13,8 @@ export interface ExportRule {
   /** Absent when the rule does not compile; `compileErrors` says why. */
   readonly query?: IrQuery;
   readonly compileErrors: readonly string[];
+  /** Error diagnostics from `dac validate` (file:line:col message); empty when the rule is valid. */
+  readonly validationErrors?: readonly string[];
 }
 
 export interface ExportContext {
@@ -21,6 +23,8 @@ export interface ExportContext {
   readonly attack: AttackCatalogue;
   /** reports/report.json when present (Navigator colours a second layer by test status). */
   readonly report?: RunReport;
+  /** rule_id → version from a detection-rules version lock (version.lock.json), when one is given or found. */
+  readonly versionLock?: ReadonlyMap<string, number>;
 }
 
 /** One output file, path relative to the output folder. */

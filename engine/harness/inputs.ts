@@ -4,7 +4,7 @@ import { attackCatalogue } from '../attack/catalogue.ts';
 import { listDatasets } from '../events/dataset.ts';
 import { readDataset } from '../events/replay.ts';
 import type { DatasetStats } from '../events/stats.ts';
-import { validateRepo } from '../rule/validate.ts';
+import { validateRepo } from '../validate/validate-repo.ts';
 import { cached, type DatasetSource } from './datasets.ts';
 import type { HarnessInputs } from './run.ts';
 import type { DatasetResult } from './types.ts';

@@ -7,7 +7,7 @@ import { lineCol, location } from '../diag/render.ts';
 import type { IrQuery } from '../ir/types.ts';
 import type { CompileResult } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { compileEnv, compileRule, raisesAlerts } from './compile.ts';
+import { compileEnv, compileRule, raisesAlerts } from '../validate/compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
 import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
 import { gradeIntegration, replayAll } from './integration.ts';

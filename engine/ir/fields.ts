@@ -9,6 +9,45 @@ export interface FieldCatalog {
   readonly name: string;
   /** Type of `field`, or undefined if the catalogue does not know it. */
   typeOf(field: string): FieldType | undefined;
+  /** Every known field name, for "did you mean" hints (catalogues that cannot list may omit it). */
+  names?(): Iterable<string>;
+}
+
+/** Edit distance with a cutoff (returns cutoff + 1 once exceeded), for spelling hints. */
+function distance(a: string, b: string, cutoff: number): number {
+  if (Math.abs(a.length - b.length) > cutoff) return cutoff + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > cutoff) return cutoff + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The known names closest to a misspelt field (at most three; case-insensitive; none when nothing is close). */
+export function suggestFields(field: string, catalog: FieldCatalog): string[] {
+  if (!catalog.names) return [];
+  const want = field.toLowerCase();
+  const cutoff = Math.max(1, Math.min(3, Math.floor(field.length / 4)));
+  const scored: Array<[number, string]> = [];
+  for (const n of catalog.names()) {
+    const d = distance(want, n.toLowerCase(), cutoff);
+    if (d <= cutoff) scored.push([d, n]);
+  }
+  return scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1])).slice(0, 3).map(([, n]) => n);
+}
+
+/** A hint for an unknown field: the closest names, else the fallback advice. */
+export function unknownFieldHint(field: string, catalog: FieldCatalog, fallback: string): string {
+  const near = suggestFields(field, catalog);
+  return near.length ? `did you mean ${near.join(', ')}? (${fallback})` : fallback;
 }
 
 /** A catalogue from a table plus open prefixes (any field under them is a keyword). */
@@ -20,6 +59,7 @@ export function tableCatalog(name: string, table: Readonly<Record<string, FieldT
       if (t) return t;
       return openPrefixes.some((p) => field.startsWith(p)) ? 'keyword' : undefined;
     },
+    names: () => Object.keys(table),
   };
 }
 

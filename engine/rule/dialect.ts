@@ -4,7 +4,7 @@
  * none is compared by shared keys, and the error names the closest dialect and what it lacks.
  */
 import type { Dialect } from './model.ts';
-import { asRecord, type Doc } from './values.ts';
+import { asRecord, type Doc } from '../source/values.ts';
 
 interface DialectKeys { readonly label: string; readonly markers: readonly string[]; readonly known: readonly string[] }
 

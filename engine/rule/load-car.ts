@@ -8,7 +8,7 @@ import type { AttackMapping, Language } from './model.ts';
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { textQuery } from './load-context.ts';
 import { readTests } from './tests-list.ts';
-import { asRecord, authorList, list, str, strList } from './values.ts';
+import { asRecord, authorList, list, str, strList } from '../source/values.ts';
 
 export const CAR_CHOICE_KEY = 'dac_implementation';
 

@@ -1,8 +1,8 @@
 /** What every dialect loader receives: one parsed document and where it came from. */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import type { KeyPath, Locator, Rule, RuleQuery } from './model.ts';
-import { offsetMapper } from './string-offsets.ts';
-import type { Doc } from './values.ts';
+import { offsetMapper } from '../source/string-offsets.ts';
+import type { Doc } from '../source/values.ts';
 
 export interface LoadContext {
   readonly file: string;

@@ -3,7 +3,7 @@ import type { AttackMapping, Language, Severity } from './model.ts';
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { textQuery } from './load-context.ts';
 import { readTests } from './tests-list.ts';
-import { asRecord, list, num, str, strList } from './values.ts';
+import { asRecord, list, num, str, strList } from '../source/values.ts';
 
 const LANGUAGES: Readonly<Record<string, Language>> = { eql: 'eql', kuery: 'kuery' };
 

@@ -3,7 +3,7 @@ import type { AttackMapping } from './model.ts';
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { textQuery } from './load-context.ts';
 import { readTests } from './tests-list.ts';
-import { asRecord, authorList, list, num, str, strList } from './values.ts';
+import { asRecord, authorList, list, num, str, strList } from '../source/values.ts';
 
 /** v5 puts scores on rba.risk_objects; v4 had tags.risk_score. The highest is the rule's score. */
 function riskScore(doc: Readonly<Record<string, unknown>>): number | undefined {

@@ -2,7 +2,7 @@
 import type { AttackMapping, Severity } from './model.ts';
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { readTests } from './tests-list.ts';
-import { authorList, list, str, strList } from './values.ts';
+import { authorList, list, str, strList } from '../source/values.ts';
 
 /** `attack.t1053.005` → `T1053.005`; tactic tags (`attack.execution`) are checked from `tags`. */
 export const SIGMA_TECHNIQUE_TAG = /^attack\.(t\d{4}(?:\.\d{3})?)$/i;

@@ -4,15 +4,15 @@
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import type { Rule } from './model.ts';
-import { parseTomlSource } from './toml-source.ts';
-import { parseYamlSource, type ParsedSource } from './yaml-source.ts';
+import { parseTomlSource } from '../source/toml-source.ts';
+import { parseYamlSource, type ParsedSource } from '../source/yaml-source.ts';
 import { recognise } from './dialect.ts';
 import type { LoadContext, LoadResult } from './load-context.ts';
 import { loadElastic } from './load-elastic.ts';
 import { loadEscu } from './load-escu.ts';
 import { loadCar } from './load-car.ts';
 import { loadSigma } from './load-sigma.ts';
-import type { Doc } from './values.ts';
+import type { Doc } from '../source/values.ts';
 
 export interface LoadOptions {
   /** CAR: the implementation to run (name or type), overriding the file's `dac_implementation`. */

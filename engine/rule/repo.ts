@@ -1,9 +1,11 @@
 /**
  * Loads a rule repo: every rules/**\/*.{toml,yml,yaml} except rules/macros/, plus the macros.
+ * security_content's own layout loads too: detections/ (the default rule folder when there is no
+ * rules/) and macros/ at the root.
  * Paths (files or folders, absolute or relative to `root`) narrow the rule files; macros always
  * come from the whole repo because any rule may use them. Order is sorted, so output is stable.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { containPath } from '../source/contain.ts';
@@ -26,6 +28,14 @@ export interface LoadedRepo {
 }
 
 const MACRO_DIR = 'rules/macros';
+/** security_content's layout: macros/ and detections/ at the repo root. */
+const ESCU_MACRO_DIR = 'macros';
+const ESCU_RULE_DIR = 'detections';
+
+/** The rule folder used when no paths are given: rules/, else security_content's detections/. */
+export function defaultRuleDir(root: string): string {
+  return !existsSync(resolve(root, 'rules')) && existsSync(resolve(root, ESCU_RULE_DIR)) ? ESCU_RULE_DIR : 'rules';
+}
 
 function toRel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
@@ -71,13 +81,13 @@ export function ruleFiles(root: string, paths?: readonly string[]): { files: str
   const files: string[] = [];
   const missing: string[] = [];
   const refused: RefusedPath[] = [];
-  for (const p of paths && paths.length > 0 ? paths : ['rules']) {
+  for (const p of paths && paths.length > 0 ? paths : [defaultRuleDir(root)]) {
     const c = containPath({ root }, p);
     if (!c.ok) { if (c.missing) missing.push(p); else refused.push({ path: p, reason: c.reason }); continue; }
     if (statSync(c.real).isDirectory()) walk(root, c.abs, files, refused); else files.push(c.abs);
   }
-  const macroAbs = resolve(root, MACRO_DIR) + sep;
-  const unique = [...new Set(files)].filter((f) => !f.startsWith(macroAbs));
+  const macroDirs = [MACRO_DIR, ESCU_MACRO_DIR].map((d) => resolve(root, d) + sep);
+  const unique = [...new Set(files)].filter((f) => !macroDirs.some((m) => f.startsWith(m)));
   return { files: unique.sort(), missing, refused };
 }
 
@@ -94,11 +104,13 @@ function readText(abs: string, file: string): { ok: true; text: string } | { ok:
 
 export function loadMacros(root: string, sources: Map<string, string>, diagnostics: Diagnostic[]): Map<string, MacroDefinition> {
   const macros = new Map<string, MacroDefinition>();
-  const dir = resolve(root, MACRO_DIR);
-  if (!containPath({ root }, dir).ok) return macros;
   const files: string[] = [];
   const refused: RefusedPath[] = [];
-  walk(root, dir, files, refused);
+  for (const d of [MACRO_DIR, ESCU_MACRO_DIR]) {
+    const dir = containPath({ root }, d);
+    if (dir.ok && statSync(dir.real).isDirectory()) walk(root, dir.abs, files, refused);
+    else if (!dir.ok && !dir.missing) refused.push({ path: d, reason: dir.reason });
+  }
   for (const r of refused) diagnostics.push({ code: 'rule/path-refused', severity: 'error', file: r.path, message: r.reason });
   for (const abs of files) {
     const file = toRel(root, abs);

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import type { KeyPath, Locator, RuleTest, RuleTests } from './model.ts';
-import { asRecord, list, num, str, type Doc } from './values.ts';
+import { asRecord, list, num, str, type Doc } from '../source/values.ts';
 
 export const SKIP_REASON_KEY = 'tests_skip_reason';
 

@@ -12,7 +12,7 @@ describe('ATT&CK checks per dialect', () => {
   });
   it('Sigma tags: techniques, tactics, groups and bad tags', () => {
     expect(codes('title: x\ndetection: {condition: a}\ntags: [attack.t1053.005, attack.execution, attack.g0016, attack.command_and_control]\n', 's.yml')).toEqual([]);
-    expect(codes('title: x\ndetection: {condition: a}\ntags: [attack.t1000, attack.t1053.999, attack.exec]\n', 's.yml')).toEqual(['attack/unknown-technique', 'attack/newer-than-catalogue', 'attack/bad-tag']);
+    expect(codes('title: x\ndetection: {condition: a}\ntags: [attack.t1000, attack.t1053.009, attack.exec, attack.t1021.099, attack.t9999]\n', 's.yml')).toEqual(['attack/unknown-technique', 'attack/newer-than-catalogue', 'attack/unknown-technique', 'attack/unknown-technique', 'attack/bad-tag']);
   });
   it('Elastic threat with only a tactic: the tactic is still checked', () => {
     const text = '[rule]\nname = "x"\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[rule.threat.tactic]\nid = "TA0002"\nname = "Persistence"\nreference = "https://attack.mitre.org/tactics/TA0002/"\n';

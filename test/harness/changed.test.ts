@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, changedSelector } from '../../engine/harness/changed.ts';
-import { validateRepo } from '../../engine/rule/validate.ts';
+import { validateRepo } from '../../engine/validate/validate-repo.ts';
 import { ID, standardRepo } from '../e2e/fixtures.ts';
 
 function gitRepo(dir: string) {

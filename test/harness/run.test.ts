@@ -32,8 +32,8 @@ const HAND_MADE: Record<string, IrQuery> = {
   } satisfies SequenceQuery,
 };
 
-vi.mock('../../engine/harness/compile.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../engine/harness/compile.ts')>();
+vi.mock('../../engine/validate/compile.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../engine/validate/compile.ts')>();
   return {
     ...real,
     compileRule: (rule: Parameters<typeof real.compileRule>[0], env: Parameters<typeof real.compileRule>[1]) => {

@@ -3,7 +3,7 @@
  * types, unknown fields (against the rule's field catalogue; `?field` is exempt, as in
  * Elasticsearch). Reports every problem through `onError` and keeps going.
  */
-import type { FieldCatalog, FieldType } from '../../ir/fields.ts';
+import { unknownFieldHint, type FieldCatalog, type FieldType } from '../../ir/fields.ts';
 import { getFunction, type ValueType } from '../../ir/functions/index.ts';
 import type { Node, QueryAst, StepAst } from './ast.ts';
 import { EqlError } from './errors.ts';
@@ -88,7 +88,7 @@ export class Checker {
     if (!this.fields) return 'any';
     const t = this.fields.typeOf(n.name);
     if (t === undefined) {
-      if (!n.optional) this.onError(new EqlError('unknown-field', n.span, `unknown field ${n.name} (not in the ${this.fields.name} catalogue)`, 'check the spelling, or write ?field if it may be absent'));
+      if (!n.optional) this.onError(new EqlError('unknown-field', n.span, `unknown field ${n.name} (not in the ${this.fields.name} catalogue)`, unknownFieldHint(n.name, this.fields, 'check the spelling, or write ?field if it may be absent')));
       return 'any';
     }
     return fromField[t];

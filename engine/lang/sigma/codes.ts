@@ -1,6 +1,6 @@
 /**
  * Sigma diagnostics: the closed set of code names this front-end reports, and a small helper that
- * builds one with the file and span filled in (spans are file offsets, see rule/yaml-source.ts).
+ * builds one with the file and span filled in (spans are file offsets, see source/yaml-source.ts).
  */
 import type { Diagnostic, Span } from '../../diag/diagnostic.ts';
 

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../diag/diagnostic.ts';
 import type { IrQuery, Predicate } from '../../ir/types.ts';
 import type { Rule, RuleIndex } from '../../rule/model.ts';
-import { parseYamlSource } from '../../rule/yaml-source.ts';
+import { parseYamlSource } from '../../source/yaml-source.ts';
 import type { CompileEnv, CompileResult, FrontEnd } from '../types.ts';
 import { sigmaDiag } from './codes.ts';
 import { compileCorrelationDoc } from './correlation.ts';

@@ -28,11 +28,11 @@ describe('SPL macro expansion', () => {
   });
 
   it('reports an unknown macro by name with its span', () => {
-    const src = 'search * | `nope_filter`';
+    const src = 'search * | `nope_macro`';
     const r = expandMacros(src, ESCU_MACROS);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]!.code).toBe('unknown-macro');
-    expect(r.errors[0]!.message).toContain('nope_filter');
+    expect(r.errors[0]!.message).toContain('nope_macro');
     expect(r.errors[0]!.span).toEqual({ start: 11, end: src.length });
   });
 
@@ -44,5 +44,45 @@ describe('SPL macro expansion', () => {
   it('reports an unclosed backtick and a self-recursive macro', () => {
     expect(expandMacros('search `oops', ESCU_MACROS).errors[0]).toMatchObject({ code: 'unterminated-macro', span: { start: 7, end: 8 } });
     expect(expandMacros('`loop`', ESCU_MACROS).errors[0]!.code).toBe('macro-cycle');
+  });
+
+  it('defaults an undefined <name>_filter macro to `search *`, as contentctl generates it', () => {
+    const r = expandMacros('search a=1 | `some_detection_filter`', new Map());
+    expect(r.errors).toEqual([]);
+    expect(r.text).toContain('search *');
+    expect(r.implicit).toEqual(['some_detection_filter']);
+  });
+
+  it("knows Splunk_SA_CIM's drop_dm_object_name without a repo macro, and names ES macros as external", () => {
+    expect(expandMacros('`drop_dm_object_name("Processes")`', new Map()).text.trim()).toBe('rename Processes.* AS *');
+    const r = expandMacros('| `get_asset(src)`', new Map());
+    expect(r.errors[0]).toMatchObject({ code: 'unknown-macro', span: { start: 2, end: 18 } });
+    expect(r.errors[0]!.message).toContain('Enterprise Security');
+  });
+
+  it('drops ``` comments, including macro-like text inside them', () => {
+    const r = expandMacros('search a=1 ```uses `nope` here``` | `inner`', ESCU_MACROS);
+    expect(r.errors).toEqual([]);
+    expect(r.text).not.toContain('nope');
+    expect(r.text).toContain('eval x=1');
+    expect(expandMacros('search ```open', ESCU_MACROS).errors[0]).toMatchObject({ code: 'unterminated-comment', span: { start: 7, end: 10 } });
+  });
+
+  it('leaves backticks inside quoted strings alone', () => {
+    const src = 'search a="x`y" b="say \\"`q`\\"" | `inner`';
+    const r = expandMacros(src, ESCU_MACROS);
+    expect(r.errors).toEqual([]);
+    expect(r.text).toContain('a="x`y"');
+    expect(r.text).toContain('`q`');
+  });
+
+  it('stops a macro bomb at the size bound with a located error', () => {
+    const bomb = new Map(ESCU_MACROS);
+    const mk = (name: string, definition: string) => bomb.set(name, { name, definition, arguments: [], file: 'm.yml' });
+    mk('b0', 'x'.repeat(5000));
+    for (let i = 1; i < 12; i++) mk(`b${i}`, `\`b${i - 1}\` \`b${i - 1}\``);
+    const r = expandMacros('search `b11`', bomb);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ code: 'macro-too-large', span: { start: 0, end: 12 } });
   });
 });

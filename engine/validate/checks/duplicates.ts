@@ -3,7 +3,7 @@
  * appears, naming the others, so both the original and the copy show the problem.
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import type { Rule } from '../model.ts';
+import type { Rule } from '../../rule/model.ts';
 import { at, type RuleCheck } from './types.ts';
 
 const where = (o: Rule) => `${o.file}${o.docIndex > 0 ? ` (document ${o.docIndex + 1})` : ''}`;

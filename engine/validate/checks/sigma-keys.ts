@@ -4,8 +4,8 @@
  * warns only when a custom key looks like a misspelt standard one (`falsepositive`, `refrences`).
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import detection from '../schemas/sigma.schema.json' with { type: 'json' };
-import correlation from '../schemas/sigma-correlation.schema.json' with { type: 'json' };
+import detection from '../../rule/schemas/sigma.schema.json' with { type: 'json' };
+import correlation from '../../rule/schemas/sigma-correlation.schema.json' with { type: 'json' };
 import { at, type RuleCheck } from './types.ts';
 
 const KNOWN = new Set([...Object.keys(detection.properties), ...Object.keys(correlation.properties)]);

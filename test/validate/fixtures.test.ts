@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lineCol } from '../../engine/diag/render.ts';
-import { validateRepo } from '../../engine/rule/validate.ts';
+import { validateRepo } from '../../engine/validate/validate-repo.ts';
 
 const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -39,6 +39,8 @@ const CASES: ReadonlyArray<[string, string, number, number, 'error' | 'warning',
   ['escu_name_too_long.yml', 'rule/escu-name-too-long', 1, 7, 'error', 'at most 67'],
   ['escu_file_name.yml', 'rule/escu-file-name', 1, 7, 'error', 'escu_file_named_differently.yml'],
   ['escu_missing_filter.yml', 'rule/escu-missing-filter', 11, 9, 'error', '`escu_missing_filter_filter`'],
+  // contentctl's file name keeps `___` for " - " and only warns on a revoked technique.
+  ['escu_revoked___technique.yml', 'attack/revoked', 28, 5, 'warning', 'use T1053'],
   ['escu_v4.yml', 'rule/escu-v4', 21, 3, 'warning', 'tags.confidence'],
   ['escu_rba_missing.yml', 'rule/escu-rba-missing', 1, 1, 'error', 'rba'],
   ['escu_bad_status.yml', 'schema/enum', 6, 9, 'error', '"production"'],

@@ -5,7 +5,7 @@ import type { IrQuery } from '../ir/types.ts';
 import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { ruleIndex } from '../rule/validate.ts';
+import { ruleIndex } from './validate-repo.ts';
 
 export interface Compiled { readonly query?: IrQuery; readonly diagnostics: readonly Diagnostic[] }
 

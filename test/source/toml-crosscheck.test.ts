@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iarna from '@iarna/toml';
 import { describe, expect, it } from 'vitest';
-import { parseTomlSource } from '../../engine/rule/toml-source.ts';
+import { parseTomlSource } from '../../engine/source/toml-source.ts';
 import { REPO_ROOT } from '../support/shared.ts';
 
 function tomlFiles(dir: string): string[] {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
 import type { CompileEnv, CompileResult } from '../../lang/types.ts';
-import type { Rule } from '../model.ts';
+import type { Rule } from '../../rule/model.ts';
 
 export interface CheckContext {
   /** Repo root (absolute), for checks that look at files beside the rules (datasets/). */

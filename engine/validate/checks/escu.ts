@@ -3,15 +3,18 @@
  * from the name, the `<file_stem>_filter` macro, rba for TTP/Anomaly, and v4 → v5 migration.
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import { asRecord, str } from '../values.ts';
+import { asRecord, str } from '../../source/values.ts';
 import { at, type RuleCheck } from './types.ts';
 
 export const ESCU_NAME_MAX = 67;
 const V4_TAGS = ['confidence', 'impact', 'risk_score', 'message', 'observable'] as const;
 
-/** contentctl's file name for a detection name: lower case, anything else than a-z0-9 → `_`. */
+/**
+ * contentctl's file name for a detection name (contentNameToFileName): each space, `-`, `.` and `/`
+ * becomes `_` (so `A - B` gives `a___b`), then lower case; nothing else changes.
+ */
 export function escuFileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return name.replace(/[ \-./]/g, '_').toLowerCase();
 }
 
 const stemOf = (file: string): string => (file.split('/').pop() ?? file).replace(/\.ya?ml$/i, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTomlSource } from '../../engine/rule/toml-source.ts';
+import { parseTomlSource } from '../../engine/source/toml-source.ts';
 
 const slice = (t: string, s: { start: number; end: number } | undefined) => (s ? t.slice(s.start, s.end) : undefined);
 

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../diag/diagnostic.ts';
-import type { Dialect, KeyPath, Locator, Rule } from './model.ts';
+import type { Diagnostic } from '../../diag/diagnostic.ts';
+import type { Dialect, KeyPath, Locator, Rule } from '../../rule/model.ts';
 
 type SchemaName = 'elastic' | 'escu' | 'car' | 'sigma' | 'sigma-correlation' | 'tests';
 
 function loadSchema(name: SchemaName): object {
-  return JSON.parse(readFileSync(new URL(`./schemas/${name}.schema.json`, import.meta.url), 'utf8')) as object;
+  return JSON.parse(readFileSync(new URL(`../../rule/schemas/${name}.schema.json`, import.meta.url), 'utf8')) as object;
 }
 
 let compiled: Map<SchemaName, ValidateFunction> | undefined;

@@ -8,9 +8,9 @@ import { isError } from '../diag/diagnostic.ts';
 import { ECS_CATALOG } from '../ir/fields.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import { defaultChecks, type CheckContext } from './checks/index.ts';
-import type { MacroDefinition, Rule, RuleIndex } from './model.ts';
-import type { LoadOptions } from './load.ts';
-import { loadRepo } from './repo.ts';
+import type { MacroDefinition, Rule, RuleIndex } from '../rule/model.ts';
+import type { LoadOptions } from '../rule/load.ts';
+import { loadRepo } from '../rule/repo.ts';
 
 export interface RuleResult {
   readonly rule: Rule;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import { SKIP_REASON_KEY } from '../tests-list.ts';
+import { SKIP_REASON_KEY } from '../../rule/tests-list.ts';
 import { at, type RuleCheck } from './types.ts';
 
 export const testsDatasetsCheck: RuleCheck = {

@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
-import type { KeyPath, Locator } from './model.ts';
+import type { KeyPath, Locator } from '../rule/model.ts';
 
 export interface SourceDoc {
   readonly value: unknown;
@@ -62,22 +62,71 @@ export function yamlLocator(root: YamlNode | null, docSpan: Span): Locator {
   };
 }
 
-/** Parses every YAML document in `text`. Syntax errors become `yaml/<name>` diagnostics with spans. */
+/**
+ * Parses every YAML document in `text`. Syntax errors become `yaml/<name>` diagnostics with spans.
+ * One leniency, because PyYAML (which contentctl and Sigma tooling use) accepts it and the `yaml`
+ * package does not: a quoted value of a top-level key whose continuation lines start in column 0
+ * (security_content's macros/base64decode.yml). When the strict parse fails and indenting those
+ * lines by one space (which does not change a folded flow scalar's value) parses cleanly, that
+ * reading is used, with every position mapped back to the file as written.
+ */
 export function parseYamlSource(text: string, file: string): ParsedSource {
+  const strict = parseYamlStrict(text, file, (k) => k);
+  if (!strict.diagnostics.some((d) => d.severity === 'error')) return strict;
+  const relaxed = indentFlowContinuations(text);
+  if (!relaxed) return strict;
+  const lenient = parseYamlStrict(relaxed.text, file, relaxed.back);
+  return lenient.diagnostics.some((d) => d.severity === 'error') ? strict : lenient;
+}
+
+/**
+ * Top-level `key: '…'` / `key: "…"` values whose continuation lines start in column 0, indented by
+ * one space; `back` maps an offset of the new text to the original. Undefined when there are none.
+ */
+export function indentFlowContinuations(text: string): { text: string; back: (k: number) => number } | undefined {
+  const inserted: number[] = []; // original offsets before which a space goes
+  const head = /^[A-Za-z_][\w-]*:[ \t]+(['"])/gm;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const q = m[1]!;
+    let j = m.index + m[0].length;
+    for (; j < text.length; j++) {
+      const c = text[j]!;
+      if (q === '"' && c === '\\') { j++; continue; }
+      if (c === q) { if (q === "'" && text[j + 1] === "'") { j++; continue; } break; }
+      if (c === '\n' && j + 1 < text.length && !/[\s]/.test(text[j + 1]!)) inserted.push(j + 1);
+    }
+    head.lastIndex = Math.max(head.lastIndex, j + 1);
+  }
+  if (!inserted.length) return undefined;
+  let out = '';
+  let prev = 0;
+  for (const at of inserted) { out += text.slice(prev, at) + ' '; prev = at; }
+  out += text.slice(prev);
+  // New offset k lies after `n` inserted spaces, where inserted[n-1] + (n-1) < k.
+  const back = (k: number): number => {
+    let n = 0;
+    while (n < inserted.length && inserted[n]! + n < k) n++;
+    return k - n;
+  };
+  return { text: out, back };
+}
+
+function parseYamlStrict(text: string, file: string, back: (k: number) => number): ParsedSource {
   const diagnostics: Diagnostic[] = [];
   const docs: SourceDoc[] = [];
+  const mapSpan = (s: Span): Span => ({ start: back(s.start), end: back(s.end) });
   const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(parsed) ? parsed : [];
   for (const doc of list) {
     let bad = false;
     for (const e of doc.errors) {
       bad = true;
-      diagnostics.push({ code: yamlCode(e.code), severity: 'error', message: e.message, file, span: { start: e.pos[0], end: Math.max(e.pos[0] + 1, e.pos[1]) } });
+      diagnostics.push({ code: yamlCode(e.code), severity: 'error', message: e.message, file, span: mapSpan({ start: e.pos[0], end: Math.max(e.pos[0] + 1, e.pos[1]) }) });
     }
     for (const w of doc.warnings) {
-      diagnostics.push({ code: yamlCode(w.code), severity: 'warning', message: w.message, file, span: { start: w.pos[0], end: Math.max(w.pos[0] + 1, w.pos[1]) } });
+      diagnostics.push({ code: yamlCode(w.code), severity: 'warning', message: w.message, file, span: mapSpan({ start: w.pos[0], end: Math.max(w.pos[0] + 1, w.pos[1]) }) });
     }
-    const span: Span = { start: doc.range[0], end: doc.range[2] };
+    const span: Span = mapSpan({ start: doc.range[0], end: doc.range[2] });
     // A trailing `---` yields an empty document: it is not content, so it is not a rule either.
     if (!bad && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.source === ''))) continue;
     if (bad) continue;
@@ -88,7 +137,8 @@ export function parseYamlSource(text: string, file: string): ParsedSource {
       diagnostics.push({ code: 'yaml/resolve', severity: 'error', message: e instanceof Error ? e.message : String(e), file, span });
       continue;
     }
-    docs.push({ value, locate: yamlLocator(doc.contents as YamlNode | null, span), span });
+    const locate = yamlLocator(doc.contents as YamlNode | null, { start: doc.range[0], end: doc.range[2] });
+    docs.push({ value, locate: (path, which) => { const r = locate(path, which); return r && mapSpan(r); }, span });
   }
   return { docs, diagnostics };
 }

@@ -1,7 +1,7 @@
 /** Ids and dates in the shape each dialect uses: UUIDs (CAR: CAR-YYYY-MM-NNN), calendar dates. */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import type { Rule } from '../model.ts';
-import { asRecord, str } from '../values.ts';
+import type { Rule } from '../../rule/model.ts';
+import { asRecord, str } from '../../source/values.ts';
 import { at, type RuleCheck } from './types.ts';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 /** The checks `validateRepo` runs, in report order. Add a check: write it beside these, list it here. */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
 import { checkAttack } from '../../attack/check.ts';
-import { checkSchema } from '../schema-check.ts';
+import { checkSchema } from './schema.ts';
 import { compileCheck } from './compile.ts';
 import { duplicatesCheck } from './duplicates.ts';
 import { escuCheck } from './escu.ts';

@@ -1,7 +1,7 @@
 /** The whole rule repo, loaded once: every offender is listed as "file:line:col code message". */
 import { describe, expect, it } from 'vitest';
 import { formatOneLine } from '../../engine/diag/render.ts';
-import { validateRepo } from '../../engine/rule/validate.ts';
+import { validateRepo } from '../../engine/validate/validate-repo.ts';
 import { REPO_ROOT } from '../support/shared.ts';
 
 describe('rules/ (the bundled repo)', () => {
