@@ -142,7 +142,7 @@ function compileRaw(p: Predicate): PredicateFn {
         return ip !== undefined && nets.some((n) => inNetwork(ip, n));
       });
     }
-    case 'exists': { const f = p.field; return (row) => !isMissing(row.fields[f]); }
+    case 'exists': { const f = p.field; return (row) => !isMissing(Object.hasOwn(row.fields, f) ? row.fields[f] : undefined); }
     case 'truthy': {
       const e = compileExpr(p.expr);
       return (row) => { const v = e(row); return v === true ? true : v === false ? false : null; };

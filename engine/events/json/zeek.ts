@@ -25,7 +25,8 @@ export async function* readZeek(file: string, input: AsyncIterable<Uint8Array>):
     if (!l.ok) { yield l.item; continue; }
     const loc = { file, line: l.line, record: l.record };
     if (!isZeekDoc(l.doc)) { yield { ok: false, loc, reason: 'not a Zeek log record (needs ts and id.orig_h)' }; continue; }
-    const doc = flatten(l.doc);
+    let doc: ReturnType<typeof flatten>;
+    try { doc = flatten(l.doc); } catch (e) { yield { ok: false, loc, reason: `JSON document ${e instanceof Error ? e.message : String(e)}` }; continue; }
     const log = zeekPath(doc);
     if (!log) { yield { ok: false, loc, reason: 'cannot tell which Zeek log this is (no _path; neither conn nor dce_rpc fields)' }; continue; }
     yield { ok: true, record: { kind: 'zeek', log, doc }, loc };

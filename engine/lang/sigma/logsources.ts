@@ -7,6 +7,7 @@ import type { Predicate, Scalar } from '../../ir/types.ts';
 import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS, RAW_OVERRIDES, type LogsourceKey } from './tables/ecs-fields.ts';
 import { PRODUCT_SERVICES } from './tables/other-logsources.ts';
 import { WINDOWS_CATEGORIES, WINDOWS_SERVICES, type EventSource } from './tables/windows-logsources.ts';
+import { own } from '../../source/own.ts';
 
 export interface Logsource { readonly product?: string; readonly category?: string; readonly service?: string }
 
@@ -30,9 +31,9 @@ function windowsMapper(ls: Logsource, src?: EventSource): FieldMapper {
   if (ls.service) keys.push(`service:${ls.service}`);
   return (f) => {
     if (RAW_OVERRIDES.has(f)) return `winlog.event_data.${src?.rawFields?.[f] ?? f}`;
-    const variable = ECS_VARIABLE_FIELDS[f]?.find(([k]) => keys.includes(k));
+    const variable = own(ECS_VARIABLE_FIELDS, f)?.find(([k]) => keys.includes(k));
     if (variable) return variable[1];
-    const mapped = ECS_FIELD_MAP[f];
+    const mapped = own(ECS_FIELD_MAP, f);
     if (mapped) return mapped;
     if (f.includes('.')) return f;
     return `winlog.event_data.${src?.rawFields?.[f] ?? f}`;
@@ -81,7 +82,7 @@ export function resolveLogsource(ls: Logsource): LogsourceResult {
   return {
     sources: [{
       select: selectors.length === 1 ? selectors[0] : { kind: 'or', args: selectors },
-      mapField: (f) => ps.fields[f] ?? `${ps.fallbackPrefix}${f}`,
+      mapField: (f) => own(ps.fields, f) ?? `${ps.fallbackPrefix}${f}`,
       label: key,
     }],
   };

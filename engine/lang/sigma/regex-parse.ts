@@ -3,6 +3,7 @@
  * reason about backtracking: sequences, alternations, groups, quantifiers and atoms with their
  * possible first characters. It does not validate; `new RegExp` does that.
  */
+import { table } from '../../source/own.ts';
 export type RxNode =
   | { readonly kind: 'seq'; readonly items: RxNode[] }
   | { readonly kind: 'alt'; readonly branches: RxNode[] }
@@ -19,7 +20,7 @@ export class RxCursor {
   done(): boolean { return this.pos >= this.src.length; }
 }
 
-const LITERAL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
+const LITERAL_ESCAPES: Record<string, string> = table({ n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' });
 
 function parseEscape(c: RxCursor): RxNode {
   const start = c.pos - 1;
