@@ -1,11 +1,13 @@
 /**
  * ATT&CK mapping checks for every dialect's way of naming techniques: Elastic `threat`, ESCU
  * `tags.mitre_attack_id`, CAR `coverage`, Sigma `attack.*` tags. Each mapping was read by the
- * loader into `rule.attack`; Sigma tactic-only tags are read here from `tags`.
+ * loader into `rule.attack`, Sigma's tactic tags into `rule.attackTags` (rule/load-sigma.ts).
  */
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
-import type { AttackMapping, KeyPath, Rule } from '../rule/model.ts';
+import type { KeyPath } from '../source/locator.ts';
+import type { AttackMapping, AttackSubject } from './mapping.ts';
 import { attackCatalogue, type AttackCatalogue } from './catalogue.ts';
+import { techniqueRedirect } from './redirects.ts';
 
 export type AttackCode =
   | 'attack/unknown-technique' | 'attack/newer-than-catalogue' | 'attack/deprecated' | 'attack/revoked'
@@ -14,7 +16,6 @@ export type AttackCode =
 
 const TECHNIQUE_URL = /^https:\/\/attack\.mitre\.org\/techniques\/(T\d{4})\/(?:(\d{3})\/)?$/;
 const TACTIC_URL = /^https:\/\/attack\.mitre\.org\/tactics\/(TA\d{4})\/$/;
-const SIGMA_OTHER = /^attack\.(g\d{4}|s\d{4}|c\d{4}|ds\d{4}|m\d{4})$/; // groups, software, campaigns …
 
 function str(v: unknown): string | undefined { return typeof v === 'string' ? v : undefined; }
 
@@ -27,7 +28,7 @@ function lookup(doc: unknown, path: KeyPath): unknown {
 class Reporter {
   readonly out: Diagnostic[] = [];
   private readonly seen = new Set<string>();
-  constructor(private readonly rule: Rule) {}
+  constructor(private readonly rule: AttackSubject) {}
   add(code: AttackCode, path: KeyPath, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
     const span: Span | undefined = this.rule.locate(path);
     const key = `${code}|${span?.start}|${message}`;
@@ -38,9 +39,9 @@ class Reporter {
 }
 
 /** The ID's own key path: Elastic maps to an object with `id`; other dialects name the string itself. */
-const idPath = (rule: Rule, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
+const idPath = (rule: AttackSubject, p: KeyPath): KeyPath => (rule.dialect === 'elastic' ? [...p, 'id'] : p);
 
-function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+function checkTechnique(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
   const { id, name, path } = m.technique;
   const at = idPath(rule, path);
   const t = cat.technique(id);
@@ -51,9 +52,17 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
     else r.add('attack/unknown-technique', at, `${id} is not an ATT&CK ${cat.version} technique`, 'look it up with `dac attack lookup <id or name>`');
     return;
   }
-  // contentctl (ESCU's own tool) only warns about a revoked technique; elsewhere it is an error.
-  if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${t.replacedBy ? `; use ${t.replacedBy} (${cat.technique(t.replacedBy)?.name ?? '?'})` : ''}`, undefined, rule.dialect === 'escu' ? 'warning' : 'error');
-  else if (t.deprecated) r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}`, 'map the rule to a current technique');
+  if (t.revoked || t.deprecated) {
+    // Elastic: detection-rules follows attack-technique-redirects.json, so a warning naming the
+    // replacement (issue 20 item 4). contentctl (ESCU's own tool) only warns about a revoked
+    // technique. Elsewhere the mapping is an error.
+    const elastic = rule.dialect === 'elastic';
+    const to = (elastic ? techniqueRedirect(id) : undefined) ?? t.replacedBy;
+    const use = to ? `; use ${to} (${cat.technique(to)?.name ?? '?'})` : '';
+    const sev = elastic || (t.revoked && rule.dialect === 'escu') ? 'warning' : 'error';
+    if (t.revoked) r.add('attack/revoked', at, `${id} (${t.name}) is revoked${use}`, undefined, sev);
+    else r.add('attack/deprecated', at, `${id} (${t.name}) is deprecated in ATT&CK ${cat.version}${use}`, to ? undefined : 'map the rule to a current technique', sev);
+  }
   if (name !== undefined && name !== t.name) r.add('attack/name-mismatch', [...path, 'name'], `${id} is named '${t.name}', not '${name}'`);
   if (m.parent && id.includes('.') && id.split('.')[0] !== m.parent.id.toUpperCase()) {
     r.add('attack/wrong-parent', at, `sub-technique ${id} is listed under ${m.parent.id}, but its parent is ${id.split('.')[0]}`);
@@ -72,7 +81,7 @@ function checkTechnique(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: R
   }
 }
 
-function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
+function checkTactic(rule: AttackSubject, m: AttackMapping, cat: AttackCatalogue, r: Reporter): void {
   if (!m.tactic?.id) return;
   const at = idPath(rule, m.tactic.path);
   const tac = cat.tactic(m.tactic.id);
@@ -91,29 +100,25 @@ function checkTactic(rule: Rule, m: AttackMapping, cat: AttackCatalogue, r: Repo
  */
 const LATER_TACTICS: ReadonlySet<string> = new Set(['stealth', 'defense-impairment']);
 
-/** Sigma `attack.*` tags that are not techniques: tactics by shortname, or groups/software. */
-function checkSigmaTags(rule: Rule, cat: AttackCatalogue, r: Reporter): void {
-  const tags = lookup(rule.document, ['tags']);
-  if (!Array.isArray(tags)) return;
-  tags.forEach((tag, i) => {
-    if (typeof tag !== 'string' || !tag.toLowerCase().startsWith('attack.')) return;
-    const rest = tag.slice(7);
-    if (/^t\d{4}(\.\d{3})?$/i.test(rest) || SIGMA_OTHER.test(tag.toLowerCase())) return;
-    if (/^t\d/i.test(rest)) { r.add('attack/bad-tag', ['tags', i], `'${tag}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); return; }
-    if (LATER_TACTICS.has(rest.toLowerCase().replace(/_/g, '-'))) {
-      r.add('attack/newer-than-catalogue', ['tags', i], `tactic '${rest}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'load a newer catalogue with `dac attack update enterprise-attack.json`', 'warning');
-      return;
+/** Sigma tactic tags (read by the loader into `attackTags`): the tactic exists, by shortname. */
+function checkTacticTags(rule: AttackSubject, cat: AttackCatalogue, r: Reporter): void {
+  for (const tag of rule.attackTags ?? []) {
+    const text = `attack.${tag.name}`;
+    if (tag.kind === 'malformed-technique') { r.add('attack/bad-tag', tag.path, `'${text}' is not a technique tag (attack.tNNNN or attack.tNNNN.NNN)`); continue; }
+    if (LATER_TACTICS.has(tag.name.toLowerCase().replace(/_/g, '-'))) {
+      r.add('attack/newer-than-catalogue', tag.path, `tactic '${tag.name}' is not in the bundled ATT&CK ${cat.version}; it comes from a newer release`, 'run scripts/update-attack.ts with a newer bundle', 'warning');
+      continue;
     }
-    if (!cat.tacticByShortname(rest)) {
-      r.add('attack/bad-tag', ['tags', i], `'${tag}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the tactic's shortname, e.g. attack.lateral-movement`);
+    if (!cat.tacticByShortname(tag.name)) {
+      r.add('attack/bad-tag', tag.path, `'${text}' names no ATT&CK tactic, technique, group or software`, `tactic tags use the tactic's shortname, e.g. attack.lateral-movement`);
     }
-  });
+  }
 }
 
-export function checkAttack(rule: Rule, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
+export function checkAttack(rule: AttackSubject, cat: AttackCatalogue = attackCatalogue()): Diagnostic[] {
   const r = new Reporter(rule);
   for (const m of rule.attack) { checkTactic(rule, m, cat, r); checkTechnique(rule, m, cat, r); }
-  if (rule.dialect === 'sigma') checkSigmaTags(rule, cat, r);
+  checkTacticTags(rule, cat, r);
   // An Elastic threat may name only a tactic; the loader made no mapping for it, so check it here.
   if (rule.dialect === 'elastic') {
     const threats = lookup(rule.document, ['rule', 'threat']);

@@ -8,10 +8,11 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatOneLine } from '../diag/render.ts';
 import { listDatasets } from '../events/dataset.ts';
-import { readDataset } from '../events/replay.ts';
+import { datasetStats, readDataset } from '../events/replay.ts';
 import { dataRoots } from './paths.ts';
 import type { DatasetStats } from '../events/stats.ts';
 import type { EcsEvent } from '../events/types.ts';
+import { registerImport } from './datasets-import.ts';
 
 function histogramText(h: Record<string, number>): string {
   return Object.entries(h).map(([k, v]) => `${k}:${v}`).join(' ');
@@ -74,11 +75,12 @@ export function register(program: Command): void {
       const lookup = (f: string) => list.loads.find((l) => l.file === f)?.text;
       for (const d of list.diagnostics) process.stderr.write(formatOneLine(d, lookup) + '\n');
       const stats: DatasetStats[] = [];
-      for (const ds of list.datasets) stats.push((await readDataset(ds, { root, dataRoots: extra })).stats);
+      for (const ds of list.datasets) stats.push(await datasetStats(ds, { root, dataRoots: extra }));
       process.stdout.write(opts.json ? JSON.stringify(stats, null, 2) + '\n' : renderStatsText(stats));
       const bad = list.diagnostics.some((d) => d.severity === 'error') || stats.some((s) => s.mismatches.length > 0);
       process.exitCode = bad ? 1 : 0;
     });
+  registerImport(cmd);
   cmd.command('show')
     .description('print a dataset\'s events as ECS, in replay order')
     .argument('<name>', 'dataset name (folder under datasets/)')

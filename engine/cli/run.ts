@@ -20,63 +20,23 @@ import '../ir/functions/index.ts';
 import { frontEndFor, frontEnds } from '../lang/registry.ts';
 import type { Language } from '../rule/model.ts';
 import { loadMacros } from '../rule/repo.ts';
-import { runQuery, type Alert } from '../runtime/index.ts';
+import { runQuery } from '../runtime/index.ts';
+import { renderNdjson, renderTable } from './run-output.ts';
+
+export { renderNdjson, renderTable } from './run-output.ts';
 
 export interface RunOptions {
   language: Language; data: string[]; json?: boolean; format: 'auto' | EventFormat;
+  /** Key-field columns to show instead of each event kind's defaults. */
+  fields?: string[];
+  /** Table width; default: the terminal's, or no limit when output is not a terminal. */
+  width?: string;
   /** commander's `--no-field-check`: false lets the query name fields no catalogue knows (raw fields of odd data). */
   fieldCheck?: boolean;
 }
 /** Where output goes (the process streams by default; tests capture it). */
 export interface RunIo { out(s: string): void; err(s: string): void }
 const processIo: RunIo = { out: (s) => { process.stdout.write(s); }, err: (s) => { process.stderr.write(s); } };
-
-/** The most telling field of an event, for the table's last column. */
-const SUMMARY_FIELDS = ['process.command_line', 'registry.path', 'file.path', 'dns.question.name', 'dce_rpc.operation', 'process.executable', 'process.name', 'event.action'];
-
-const text = (v: unknown): string => (v === undefined || v === null ? '-' : Array.isArray(v) ? v.join(',') : String(v));
-
-function summary(ev: EcsEvent): string {
-  const f = ev.fields;
-  if (f['destination.ip'] !== undefined && f['source.ip'] !== undefined) {
-    return `${text(f['source.ip'])}:${text(f['source.port'])} -> ${text(f['destination.ip'])}:${text(f['destination.port'])} ${text(f['process.name'])}`;
-  }
-  for (const k of SUMMARY_FIELDS) if (f[k] !== undefined && f[k] !== null) return `${k}=${text(f[k])}`;
-  return '';
-}
-
-function where(ev: EcsEvent): string {
-  const p = ev.provenance;
-  return `${p.file}${p.line !== undefined ? `:${p.line}` : p.record !== undefined ? `#${p.record}` : ''}`;
-}
-
-export function renderTable(alerts: readonly Alert[]): string {
-  const rows: string[][] = [];
-  alerts.forEach((a, i) => {
-    const grouped = a.events.length > 1;
-    if (grouped) rows.push([`sequence ${i + 1}`, `(${a.events.length} events)`, '', '', '', '']);
-    for (const ev of a.events) {
-      rows.push([
-        `${grouped ? '  ' : ''}${new Date(ev.ts).toISOString()}`, text(ev.fields['host.name']), text(ev.fields['event.category']),
-        text(ev.fields['event.code'] ?? ev.fields['winlog.event_id']), summary(ev), where(ev),
-      ]);
-    }
-  });
-  const head = ['timestamp', 'host', 'category', 'code', 'key fields', 'source'];
-  // A loop, not a spread: ~200k rows overflow the call stack as arguments (issue 15 item 4).
-  const widths = head.map((h, c) => rows.reduce((w, r) => Math.max(w, r[c].length), h.length));
-  const line = (r: string[]) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c]))).join('  ').trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
-}
-
-export function renderNdjson(alerts: readonly Alert[]): string {
-  return alerts.map((a, i) => JSON.stringify({
-    match: i + 1,
-    '@timestamp': new Date(a.ts).toISOString(),
-    ...(Object.keys(a.fields).length ? { fields: a.fields } : {}),
-    events: a.events.map((ev) => ({ '@timestamp': new Date(ev.ts).toISOString(), ...ev.fields, 'dac.provenance': ev.provenance })),
-  }) + '\n').join('');
-}
 
 function describeStats(s: DatasetStats): string[] {
   const out = [`${s.used} event(s) read from ${s.files.length} file(s), ${s.rejected} rejected`];
@@ -122,7 +82,9 @@ export async function runCommand(query: string, opts: RunOptions, io: RunIo = pr
   const { events, stats } = await readDataset(ds, { root: cwd, dataRoots: opts.data.map((f) => dirname(resolve(f))) });
   for (const l of describeStats(stats)) io.err(l + '\n');
   const alerts = runQuery(ir, events, 'run');
-  io.out(opts.json ? renderNdjson(alerts) : renderTable(alerts));
+  const width = opts.width !== undefined ? Number(opts.width) : process.stdout.isTTY ? process.stdout.columns ?? 0 : 0;
+  if (!Number.isInteger(width) || width < 0) { io.err(`dac run: --width must be a whole number, not ${opts.width}\n`); return 2; }
+  io.out(opts.json ? renderNdjson(alerts) : renderTable(alerts, { width, ...(opts.fields ? { fields: opts.fields } : {}) }, ir));
   io.err(`${alerts.length} match(es)\n`);
   return 0;
 }
@@ -134,6 +96,8 @@ export function register(program: Command): void {
     .addOption(new Option('-l, --language <language>', 'query language').choices([...frontEnds.keys()]).default('eql'))
     .requiredOption('-d, --data <files...>', 'event files (Windows XML, EVTX, NDJSON, Zeek JSON, pcap; .gz ok)')
     .option('--json', 'one JSON line per match instead of a table')
+    .option('--fields <fields...>', 'key-field columns to show (default: per kind of event)')
+    .option('--width <n>', 'fit the table to n columns, cutting long values with … (default: the terminal width)')
     .option('--no-field-check', 'allow fields no catalogue knows (an unknown field is an error by default)')
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'xml', 'ndjson', 'zeek', 'evtx', 'pcap']).default('auto'))
     .action(async (query: string, opts: RunOptions) => {

@@ -44,7 +44,7 @@ export function register(program: Command): void {
     .description('grade every rule: validation, unit (its own datasets), integration (all rules on all datasets); write reports')
     .argument('[paths...]', 'rule files or folders to grade (default: all of rules/)')
     .option('--rule <id...>', 'grade only the rules with these ids')
-    .option('--unit-only', 'skip the integration replay')
+    .option('--unit-only', 'skip the integration replay (and read only the datasets unit tests name)')
     .option('--changed <ref>', 'grade only rules whose files, datasets or macros changed since this git ref')
     .option('--report-dir <dir>', 'where to write the reports', 'reports')
     .addOption(new Option('--format <format>', 'console output').choices(['text', 'json', 'github']).default('text'))
@@ -79,6 +79,12 @@ export function register(program: Command): void {
         const known = new Set(inputs.rules.map((r) => r.rule.id));
         const unknown = opts.rule.filter((id) => !known.has(id));
         if (unknown.length) { process.stderr.write(`dac test: no rule with id ${unknown.join(', ')}\n`); process.exitCode = 2; return; }
+      }
+      if (opts.changed && select && !inputs.rules.some((r) => select?.(r.rule))) {
+        // Nothing to grade: say so and leave the previous reports alone.
+        process.stdout.write(`dac test: no rule, dataset or macro changed since ${opts.changed}; nothing graded (reports left as they were)\n`);
+        process.exitCode = 0;
+        return;
       }
       const bar = progress(process.stderr.isTTY === true && opts.format === 'text');
       const { report, timings } = await runHarness(inputs, {

@@ -7,7 +7,7 @@
  */
 export type Layer =
   | 'toml' | 'yaml' | 'rule' | 'schema' | 'attack' | 'dataset'
-  | 'eql' | 'spl' | 'car' | 'sigma' | 'ir' | 'events' | 'evtx' | 'pcap'
+  | 'eql' | 'kuery' | 'esql' | 'spl' | 'car' | 'sigma' | 'ir' | 'events' | 'evtx' | 'pcap'
   | 'runtime' | 'harness' | 'export' | 'cli';
 
 export type DiagnosticCode = `${Layer}/${string}`;

@@ -1,5 +1,5 @@
 /**
- * datasets/<name>/dataset.yml, as loaded (the JSON Schema in rule/schemas/dataset.schema.json is
+ * datasets/<name>/dataset.yml, as loaded (the JSON Schema in events/dataset.schema.json is
  * the source of truth for what a file may say; this is its typed form).
  */
 import type { EventFormat } from './types.ts';

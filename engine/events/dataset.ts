@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diag/diagnostic.ts';
 import { containPath, type Roots } from '../source/contain.ts';
 import { decodeUtf8 } from '../source/utf8.ts';
 import { parseYamlSource } from '../source/yaml-source.ts';
-import { mapAjvError } from '../validate/checks/schema.ts';
+import { mapAjvError } from '../source/ajv-errors.ts';
 import type { Dataset, DatasetFile, DatasetManifest, ReplayClock } from './dataset-manifest.ts';
 import type { EventFormat } from './types.ts';
 

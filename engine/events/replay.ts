@@ -1,10 +1,8 @@
 /**
  * Datasets → normalized events. `readDataset` reads every file of one dataset (reader chosen by
  * the manifest's format or detected from content), normalizes each record and counts what it
- * could not use. `replay` merges datasets into one time-ordered stream.
- *
- * Order is deterministic: replay-clock time, then record id (EVTX/EventRecordID, or the record
- * number in the file), then file order (dataset, file, position). `seq` numbers that order.
+ * could not use; `datasetStats` does the same without keeping the events. `replay` merges
+ * datasets into one stream. The order is events/replay-order.ts's, the only definition of it.
  */
 import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -15,6 +13,7 @@ import { openStream, readHead } from './open.ts';
 import { detectReader, getReader } from './readers.ts';
 import { normalize } from './normalize/index.ts';
 import { iso } from './normalize/time.ts';
+import { compareInDataset, mergeReplay, type InputPosition } from './replay-order.ts';
 import {
   histogramKey, newFileStats, noteRejection, sortHistogram, type DatasetStats, type FileStats,
 } from './stats.ts';
@@ -28,12 +27,27 @@ export interface ReadOptions {
   readonly dataRoots?: readonly string[];
 }
 
-interface Pending {
+interface Pending extends InputPosition {
   readonly fields: EcsFields;
-  readonly ts: number;
-  readonly recordId: number;
-  readonly order: readonly [number, number, number];
   readonly provenance: Provenance;
+}
+
+/** What the statistics need of every event, gathered as events go by (no buffer needed). */
+class Summary {
+  readonly hosts = new Set<string>();
+  readonly hist: Record<string, number> = {};
+  first = Infinity;
+  last = -Infinity;
+  count = 0;
+  add(fields: EcsFields, ts: number): void {
+    const h = fields['host.name'];
+    if (typeof h === 'string') this.hosts.add(h);
+    const k = histogramKey(fields);
+    this.hist[k] = (this.hist[k] ?? 0) + 1;
+    if (ts < this.first) this.first = ts;
+    if (ts > this.last) this.last = ts;
+    this.count++;
+  }
 }
 
 export interface DatasetRead {
@@ -47,7 +61,7 @@ async function chooseReader(path: string, forced: Dataset['manifest']['files'][n
   return detectReader(head, basename(path)) ?? 'format not recognised from content (set `format:` in dataset.yml)';
 }
 
-async function readFile(ds: Dataset, fileIdx: number, dsIdx: number, opts: ReadOptions, sink: Pending[], stats: FileStats[]): Promise<void> {
+async function readFile(ds: Dataset, fileIdx: number, opts: ReadOptions, summary: Summary, sink: Pending[] | undefined, stats: FileStats[]): Promise<void> {
   const spec = ds.manifest.files[fileIdx]!;
   const rel = join(ds.dir, spec.path);
   const root = opts.root ?? '.';
@@ -85,11 +99,13 @@ async function readFile(ds: Dataset, fileIdx: number, dsIdx: number, opts: ReadO
       const n = normalizeSafely(item.record, clock);
       if (!n.ok) { fs.read--; noteRejection(fs, { ...item.loc, file: rel, reason: n.reason }); continue; }
       fs.used++;
+      summary.add(n.fields, n.ts);
+      if (!sink) continue;
       const rid = n.fields['winlog.record_id'];
       const provenance: Provenance = { dataset: ds.manifest.name, file: rel, line: item.loc.line, record: item.loc.record, offset: item.loc.offset };
       sink.push({
         fields: n.fields, ts: n.ts, recordId: typeof rid === 'number' ? rid : item.loc.record ?? pos,
-        order: [dsIdx, fileIdx, pos], provenance: stripUndefined(provenance),
+        file: fileIdx, pos, provenance: stripUndefined(provenance),
       });
     }
   }
@@ -110,28 +126,12 @@ function stripUndefined(p: Provenance): Provenance {
   return out as unknown as Provenance;
 }
 
-function compare(a: Pending, b: Pending): number {
-  return a.ts - b.ts || a.recordId - b.recordId || a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2];
-}
-
-function summarize(ds: Dataset, files: FileStats[], events: readonly Pending[]): DatasetStats {
-  const hosts = new Set<string>();
-  const hist: Record<string, number> = {};
-  let first = Infinity;
-  let last = -Infinity;
-  for (const e of events) {
-    const h = e.fields['host.name'];
-    if (typeof h === 'string') hosts.add(h);
-    const k = histogramKey(e.fields);
-    hist[k] = (hist[k] ?? 0) + 1;
-    if (e.ts < first) first = e.ts;
-    if (e.ts > last) last = e.ts;
-  }
+function summarize(ds: Dataset, files: FileStats[], sm: Summary): DatasetStats {
   const sum = (k: 'read' | 'used' | 'rejected' | 'skipped'): number => files.reduce((a, f) => a + f[k], 0);
   const stats: DatasetStats = {
     dataset: ds.manifest.name, kind: ds.manifest.kind, files, read: sum('read'), used: sum('used'),
-    rejected: sum('rejected'), skipped: sum('skipped'), hosts: [...hosts].sort(),
-    timeRange: events.length ? { first: iso(first), last: iso(last) } : null, byEventId: sortHistogram(hist), mismatches: [],
+    rejected: sum('rejected'), skipped: sum('skipped'), hosts: [...sm.hosts].sort(),
+    timeRange: sm.count ? { first: iso(sm.first), last: iso(sm.last) } : null, byEventId: sortHistogram(sm.hist), mismatches: [],
   };
   const exp = ds.manifest.expected;
   if (exp?.events !== undefined && exp.events !== stats.used) stats.mismatches.push(`expected ${exp.events} events, read ${stats.used}`);
@@ -148,22 +148,24 @@ function summarize(ds: Dataset, files: FileStats[], events: readonly Pending[]):
   return stats;
 }
 
-async function collect(ds: Dataset, dsIdx: number, opts: ReadOptions): Promise<{ pending: Pending[]; stats: DatasetStats }> {
-  const pending: Pending[] = [];
+async function collect(ds: Dataset, opts: ReadOptions, sink?: Pending[]): Promise<DatasetStats> {
   const files: FileStats[] = [];
-  for (let i = 0; i < ds.manifest.files.length; i++) await readFile(ds, i, dsIdx, opts, pending, files);
-  return { pending, stats: summarize(ds, files, pending) };
-}
-
-function toEvents(pending: Pending[]): EcsEvent[] {
-  pending.sort(compare);
-  return pending.map((p, seq) => ({ fields: p.fields, ts: p.ts, provenance: p.provenance, seq }));
+  const summary = new Summary();
+  for (let i = 0; i < ds.manifest.files.length; i++) await readFile(ds, i, opts, summary, sink, files);
+  return summarize(ds, files, summary);
 }
 
 /** One dataset, its events in replay order (seq from 0), and its statistics. */
 export async function readDataset(ds: Dataset, opts: ReadOptions = {}): Promise<DatasetRead> {
-  const { pending, stats } = await collect(ds, 0, opts);
-  return { events: toEvents(pending), stats };
+  const pending: Pending[] = [];
+  const stats = await collect(ds, opts, pending);
+  pending.sort(compareInDataset);
+  return { events: pending.map((p, seq) => ({ fields: p.fields, ts: p.ts, provenance: p.provenance, seq })), stats };
+}
+
+/** One dataset's statistics, reading it as readDataset does but keeping no events. */
+export function datasetStats(ds: Dataset, opts: ReadOptions = {}): Promise<DatasetStats> {
+  return collect(ds, opts);
 }
 
 export interface Replay {
@@ -172,14 +174,9 @@ export interface Replay {
   readonly stats: DatasetStats[];
 }
 
-/** Several datasets merged into one time-ordered stream (seq assigned in replay order). */
+/** Several datasets merged into one stream in replay order, ranked in the order given (seq from 0). */
 export async function replay(datasets: readonly Dataset[], opts: ReadOptions = {}): Promise<Replay> {
-  const all: Pending[] = [];
-  const stats: DatasetStats[] = [];
-  for (let i = 0; i < datasets.length; i++) {
-    const r = await collect(datasets[i]!, i, opts);
-    for (const p of r.pending) all.push(p);
-    stats.push(r.stats);
-  }
-  return { events: toEvents(all), stats };
+  const reads: DatasetRead[] = [];
+  for (const ds of datasets) reads.push(await readDataset(ds, opts));
+  return { events: [...mergeReplay(reads.map((r) => r.events))], stats: reads.map((r) => r.stats) };
 }

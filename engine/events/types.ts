@@ -3,9 +3,8 @@
  * normalized ECS event the runtime consumes. Readers know formats, normalizers know schemas;
  * neither knows the other.
  */
-export type Scalar = string | number | boolean | null;
-/** ECS arrays (event.category, event.type, related.*) are plain arrays of scalars. */
-export type FieldValue = Scalar | readonly Scalar[];
+import type { FieldValue, Scalar } from '../ir/values.ts';
+export type { FieldValue, Scalar } from '../ir/values.ts';
 /** Flat ECS document: "process.name" → value. Raw Windows fields sit under winlog.event_data.<Name>. */
 export type EcsFields = Record<string, FieldValue>;
 

@@ -6,7 +6,9 @@
  * no EQL form (Kibana's threshold rules take KQL, which dac does not write): reported unsupported.
  */
 import type { AttackCatalogue } from '../attack/catalogue.ts';
+import { withoutNumberTwins } from '../ir/canonical.ts';
 import { ECS_FIELDS } from '../ir/fields.ts';
+import { inlineSources } from '../ir/source.ts';
 import type { IrQuery, NullLogic, Predicate, SequenceStep } from '../ir/types.ts';
 import { printEql } from '../lang/eql/print.ts';
 import { fieldsUsed } from './fields-used.ts';
@@ -31,8 +33,7 @@ function eqlForms(p: Predicate): Predicate {
       // Sigma lists an event code as "3" and 3 (for sources that store numbers); EQL rejects mixed
       // lists. On a keyword field only the string can occur, so the number twin is dropped.
       if (p.left.kind !== 'field' || ECS_FIELDS[p.left.name] !== 'keyword') return p;
-      const strings = new Set(p.values.filter((v) => typeof v === 'string'));
-      const values = p.values.filter((v) => typeof v !== 'number' || !strings.has(String(v)));
+      const values = withoutNumberTwins(p.values);
       return values.length === p.values.length ? p : { ...p, values };
     }
     case 'cidr': return { kind: 'truthy', expr: { kind: 'call', fn: 'eql.cidrMatch', args: [p.left, ...p.cidrs.map((c) => ({ kind: 'literal' as const, value: c }))], caseInsensitive: false } };
@@ -48,7 +49,9 @@ function eqlForms(p: Predicate): Predicate {
 const kleene = (p: Predicate, logic: NullLogic): Predicate => eqlForms(kleeneOf(p, logic));
 
 /** The IR with every filter in Kleene form, so EQL's three-valued logic reads it as written. */
-function forEql(q: IrQuery): IrQuery {
+function forEql(q0: IrQuery): IrQuery {
+  // A source EQL has no name for (a Sigma log source, a CAR object) is written as its selection.
+  const q = inlineSources(q0, (o) => o.lang === 'eql');
   const step = (s: SequenceStep): SequenceStep => ({ ...s, filter: { ...s.filter, filter: kleene(s.filter.filter, s.filter.logic), logic: 'kleene' } });
   switch (q.kind) {
     case 'event': return { ...q, filter: kleene(q.filter, q.logic), logic: 'kleene' };

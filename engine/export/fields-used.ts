@@ -1,5 +1,6 @@
 /** Every field an IR query reads (filters, join keys, aggregates), sorted; for required_fields and field mapping checks. */
-import type { Expr, IrQuery, Predicate, SequenceStep } from '../ir/types.ts';
+import { effectiveFilter } from '../ir/source.ts';
+import type { EventQuery, Expr, IrQuery, Predicate, SequenceStep } from '../ir/types.ts';
 
 export function fieldsUsed(q: IrQuery): string[] {
   const out = new Set<string>();
@@ -18,10 +19,11 @@ export function fieldsUsed(q: IrQuery): string[] {
       default: break;
     }
   };
-  const step = (s: SequenceStep): void => { pred(s.filter.filter); s.by.forEach(expr); };
+  const event = (e: EventQuery): void => pred(effectiveFilter(e));
+  const step = (s: SequenceStep): void => { event(s.filter); s.by.forEach(expr); };
   const query = (x: IrQuery): void => {
     switch (x.kind) {
-      case 'event': pred(x.filter); break;
+      case 'event': event(x); break;
       case 'sequence': x.by.forEach(expr); x.steps.forEach(step); if (x.until) step(x.until); break;
       case 'sample': x.by.forEach(expr); x.steps.forEach(step); break;
       case 'pipeline': {

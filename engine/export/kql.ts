@@ -10,6 +10,7 @@
 import type { EventQuery, Expr, Glob, PipelineQuery, Scalar, SequenceQuery } from '../ir/types.ts';
 import { TextBackend, Unexpressible, type Atom, type Tokens } from './text-backend.ts';
 import { twoValued } from './two-valued.ts';
+import { effectiveFilter } from '../ir/source.ts';
 import { IP_FIELDS } from '../events/normalize/ip.ts';
 
 export const SYSMON_TABLE = 'Sysmon';
@@ -154,7 +155,7 @@ export class KqlBackend extends TextBackend {
   }
 
   private where(q: EventQuery): string {
-    return this.convertPredicate(twoValued(q.filter, q.logic));
+    return this.convertPredicate(twoValued(effectiveFilter(q), q.logic));
   }
 
   protected convertEvent(q: EventQuery): string {

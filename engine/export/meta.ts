@@ -14,7 +14,7 @@ export const tacticUrl = (id: string): string => `https://attack.mitre.org/tacti
 
 /** Tactics for a technique: the rule's own pairing, else its Sigma tactic tags that fit, else every tactic ATT&CK lists. */
 export function threat(rule: Rule, attack: AttackCatalogue): ThreatEntry[] {
-  const tagTactics = rule.tags.filter((t) => t.startsWith('attack.') && !/^attack\.[tsg]\d/i.test(t)).map((t) => attack.tacticByShortname(t.slice(7))?.id).filter((x): x is string => Boolean(x));
+  const tagTactics = (rule.attackTags ?? []).filter((t) => t.kind === 'tactic').map((t) => attack.tacticByShortname(t.name)?.id).filter((x): x is string => Boolean(x));
   const byTactic = new Map<string, TechniqueRef[]>();
   for (const m of rule.attack) {
     const t = attack.technique(m.technique.id);

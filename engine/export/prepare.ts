@@ -8,16 +8,15 @@ import { attackCatalogue } from '../attack/catalogue.ts';
 import { isError } from '../diag/diagnostic.ts';
 import { formatOneLine } from '../diag/render.ts';
 import type { RunReport } from '../harness/types.ts';
-import { ECS_CATALOG } from '../ir/fields.ts';
 import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
-import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { ruleIndex, validateRepo } from '../validate/validate-repo.ts';
-import type { ExportContext, ExportRule } from './types.ts';
+import type { Rule } from '../rule/model.ts';
+import { validateRepo } from '../validate/validate-repo.ts';
+import { loadStories } from './splunk/stories.ts';
+import type { ExportContext, ExportRule, ExportSettings } from './types.ts';
 
-/** `precompiled`: validation's compile results, reused when they were made with the same rule index. */
-export function compileForExport(rules: readonly Rule[], macros: ReadonlyMap<string, MacroDefinition>, allRules: readonly Rule[] = rules, precompiled?: ReadonlyMap<Rule, CompileResult>): ExportRule[] {
-  const env: CompileEnv = { fields: ECS_CATALOG, macros, repo: ruleIndex(allRules) };
+/** `precompiled`: validation's compile results (made with the same `env`); a rule missing there is compiled here. */
+export function compileForExport(rules: readonly Rule[], env: CompileEnv, precompiled?: ReadonlyMap<Rule, CompileResult>): ExportRule[] {
   return rules.map((rule) => {
     const fe = frontEndFor(rule.language);
     if (!fe) return { rule, compileErrors: [`dac has no front-end for ${rule.language}`] };
@@ -58,21 +57,21 @@ export function readVersionLock(file: string): Map<string, number> {
 export interface ExportContextOptions {
   /** A version.lock.json; default: detection_rules/etc/version.lock.json under the root when present. */
   readonly versionLock?: string;
+  readonly settings?: ExportSettings;
 }
 
 export function exportContext(root: string, paths?: readonly string[], options: ExportContextOptions = {}): ExportContext {
-  const v = validateRepo(root, paths);
   // Sigma correlations refer to rules elsewhere in the repo: index the whole repo when paths narrow it.
-  const all = paths?.length ? validateRepo(root).rules : v.rules;
+  const v = validateRepo(root, paths, { indexWholeRepo: true });
   const report = readReport(root);
-  // Validation compiled every rule against the same index unless paths narrowed it.
-  const compiled = compileForExport(v.rules, v.macros, all, paths?.length ? undefined : v.compiled);
+  const compiled = compileForExport(v.rules, v.env, v.compiled);
   const lookup = (file: string): string | undefined => v.sources.get(file);
   const errors = new Map(v.results.map((r) => [r.rule, r.diagnostics.filter(isError).map((d) => formatOneLine(d, lookup))]));
   const rules = compiled.map((er) => ({ ...er, validationErrors: errors.get(er.rule) ?? [] }));
   const lockFile = options.versionLock ?? (existsSync(join(root, VERSION_LOCK_PATH)) ? join(root, VERSION_LOCK_PATH) : undefined);
   const versionLock = lockFile ? readVersionLock(lockFile) : undefined;
-  return { rules, macros: v.macros, attack: attackCatalogue(), ...(report ? { report } : {}), ...(versionLock ? { versionLock } : {}) };
+  const { stories, problems } = loadStories(root);
+  return { rules, macros: v.macros, attack: attackCatalogue(), stories, storyProblems: problems, ...(report ? { report } : {}), ...(versionLock ? { versionLock } : {}), ...(options.settings ? { settings: options.settings } : {}) };
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import { stringify } from 'yaml';
 import type { AttackCatalogue } from '../attack/catalogue.ts';
-import type { IrQuery } from '../ir/types.ts';
+import type { Expr, IrQuery } from '../ir/types.ts';
+import { visitExpr } from '../ir/walk.ts';
 import { fieldsUsed } from './fields-used.ts';
 import { toKql } from './kql.ts';
 import { isUuid, severityOf, stableUuid, techniqueIds, threat } from './meta.ts';
@@ -29,13 +30,20 @@ function period(q: IrQuery): number {
   return hour;
 }
 
+const HOST_FIELDS = new Set(['host.name', 'winlog.computer_name']);
+function readsHost(e: Expr): boolean {
+  let found = false;
+  visitExpr(e, (x) => { if (x.kind === 'field' && HOST_FIELDS.has(x.name)) found = true; });
+  return found;
+}
+
 function hostColumn(q: IrQuery): string | undefined {
   if (q.kind === 'event') return 'Computer';
   if (q.kind === 'sequence') return 'Computer1';
   if (q.kind === 'pipeline') {
     let name: string | undefined;
     for (const s of q.stages) {
-      if (s.kind === 'aggregate') name = s.groupBy.find((g) => JSON.stringify(g.expr).match(/"(host\.name|winlog\.computer_name)"/))?.name;
+      if (s.kind === 'aggregate') name = s.groupBy.find((g) => readsHost(g.expr))?.name;
       if (s.kind === 'rename' && name) name = s.pairs.find((p) => p.from === name)?.to ?? name;
     }
     return name;

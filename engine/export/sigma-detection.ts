@@ -5,6 +5,7 @@
  * condition with `and`/`or`/`not` and parentheses. A construct Sigma cannot write throws
  * SigmaUnsupported with the reason, and the rule is not exported.
  */
+import { irEqual } from '../ir/equal.ts';
 import type { Glob, Predicate, Scalar } from '../ir/types.ts';
 
 export class SigmaUnsupported extends Error {}
@@ -117,7 +118,7 @@ export function toDetection(filter: Predicate, name: (ecs: string) => string): D
           const it = item(a, name);
           // A key appears once per map (a list value means OR, as `in` and glob lists want); a repeated key goes to its own selection.
           if (it && !(it.key in map)) map[it.key] = one(it.values);
-          else if (!(it && JSON.stringify(map[it.key]) === JSON.stringify(one(it.values)))) rest.push(a);
+          else if (!(it && irEqual(map[it.key]!, one(it.values)))) rest.push(a);
         }
         const parts = [...(Object.keys(map).length ? [add(map)] : []), ...rest.map((a) => cond(a, 3))];
         return wrap(2, parts.join(' and '));

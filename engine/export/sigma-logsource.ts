@@ -3,21 +3,22 @@
  * there. Field names are checked against the Sigma front-end's own mapping (resolveLogsource), so
  * an exported name always reads back as the same ECS field.
  *
- * 1. A filter whose top `and` starts with exactly what a log source selects (a rule that came from
- *    Sigma) gets that log source back, and the selection is dropped.
- * 2. A rule over dce_rpc.* fields is written as Zeek's dce_rpc log, which implies a DCE/RPC network
+ * 1. A query whose source is a Sigma log source (a rule that came from Sigma) gets that log source
+ *    back, read from the source's origin; the filter is the detection.
+ * 2. Otherwise the source is inlined. A rule over dce_rpc.* fields is written as Zeek's dce_rpc log, which implies a DCE/RPC network
  *    event (event.category network, network.protocol dcerpc): those two tests are dropped.
  * 3. Anything else is `product: windows` with no category: it selects every event, and the ECS
  *    names with no Sigma equivalent pass through as dotted names, so nothing is narrowed or widened.
  */
-import type { Predicate } from '../ir/types.ts';
+import { canonicalPredicate } from '../ir/canonical.ts';
+import { irEqual } from '../ir/equal.ts';
+import { effectiveFilter } from '../ir/source.ts';
+import type { EventQuery, Predicate } from '../ir/types.ts';
+import { predicateFields, visitPredicate } from '../ir/walk.ts';
 import { resolveLogsource, type Logsource, type SelectedSource } from '../lang/sigma/logsources.ts';
 import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS } from '../lang/sigma/tables/ecs-fields.ts';
 import { PRODUCT_SERVICES } from '../lang/sigma/tables/other-logsources.ts';
-import { WINDOWS_CATEGORIES } from '../lang/sigma/tables/windows-logsources.ts';
 import { flatten } from './two-valued.ts';
-
-const strip = (x: unknown): string => JSON.stringify(x, (k, v) => (k === 'span' ? undefined : v));
 
 export interface ChosenLogsource {
   readonly logsource: Logsource;
@@ -49,8 +50,6 @@ function namer(ls: Logsource): (ecs: string) => string | undefined {
   };
 }
 
-const mentions = (p: Predicate, prefix: string): boolean => strip(p).includes(`"${prefix}`);
-
 /** Drops the top-level equality tests the log source implies (values compared case-insensitively). */
 function dropImplied(filter: Predicate, implied: Readonly<Record<string, string>>): Predicate {
   const p = flatten(filter);
@@ -68,25 +67,30 @@ function dropImplied(filter: Predicate, implied: Readonly<Record<string, string>
   return kept.length === 1 ? kept[0] : { kind: 'and', args: kept };
 }
 
-/** Log sources a Sigma rule may name, for recognising the selection the front-end added. */
-function knownLogsources(): Logsource[] {
-  return [
-    ...Object.keys(WINDOWS_CATEGORIES).map((category) => ({ product: 'windows', category })),
-    ...Object.keys(PRODUCT_SERVICES).map((k) => ({ product: k.split('/')[0], service: k.split('/')[1] })),
-  ];
+/** A Sigma origin whose selection is exactly what its log source selects, so it can be named again. */
+function sigmaOrigin(q: EventQuery): { ls: Logsource; sources: readonly SelectedSource[] } | undefined {
+  const o = q.source?.origin;
+  if (o?.lang !== 'sigma') return undefined;
+  const ls: Logsource = { ...(o.product ? { product: o.product } : {}), ...(o.category ? { category: o.category } : {}), ...(o.service ? { service: o.service } : {}) };
+  const r = resolveLogsource(ls);
+  if ('error' in r || !irEqual(canonicalPredicate(selectionOf(r.sources)), q.source!.select)) return undefined;
+  return { ls, sources: r.sources };
 }
 
-export function chooseLogsource(filter: Predicate): ChosenLogsource {
-  if (filter.kind === 'and' && filter.args.length >= 2) {
-    const head = strip(filter.args[0]);
-    for (const ls of knownLogsources()) {
-      const r = resolveLogsource(ls);
-      if ('error' in r || strip(selectionOf(r.sources)) !== head) continue;
-      const rest = filter.args.slice(1);
-      return { logsource: ls, rest: rest.length === 1 ? rest[0] : { kind: 'and', args: rest }, name: namer(ls), notes: [] };
-    }
-  }
-  if (mentions(filter, 'dce_rpc.')) {
+/** Whether the filter repeats a source's selector (its event sources name fields differently). */
+function pairsSelectors(filter: Predicate, sources: readonly SelectedSource[]): boolean {
+  const sels = sources.map((s) => canonicalPredicate(s.select)).filter((s) => s.kind !== 'const');
+  let found = false;
+  visitPredicate(filter, (p) => { if (!found && sels.some((s) => irEqual(s, p))) found = true; });
+  return found;
+}
+
+export function chooseLogsource(q: EventQuery): ChosenLogsource {
+  const own = sigmaOrigin(q);
+  if (own && !pairsSelectors(q.filter, own.sources)) return { logsource: own.ls, rest: q.filter, name: namer(own.ls), notes: [] };
+  // A filter that pairs each selector with its own detection implies the selection by itself.
+  const filter = own ? q.filter : effectiveFilter(q);
+  if (predicateFields(filter).some((f) => f.startsWith('dce_rpc.'))) {
     const ls: Logsource = { product: 'zeek', service: 'dce_rpc' };
     return {
       logsource: ls,

@@ -45,7 +45,7 @@ function header(rule: Rule, attack: AttackCatalogue, id: string): Doc {
 }
 
 function base(q: EventQuery, title: string, id: string, name?: string): { doc: Doc; notes: readonly string[] } {
-  const chosen = chooseLogsource(q.filter);
+  const chosen = chooseLogsource(q);
   const filter = flatten(twoValued(chosen.rest, q.logic));
   const det = toDetection(filter, (ecs) => {
     const n = chosen.name(ecs);
@@ -59,7 +59,7 @@ function base(q: EventQuery, title: string, id: string, name?: string): { doc: D
 }
 
 function groupNames(by: readonly Expr[], q: EventQuery): string[] {
-  const chosen = chooseLogsource(q.filter);
+  const chosen = chooseLogsource(q);
   return by.map((e) => {
     if (e.kind !== 'field') throw new SigmaUnsupported('Sigma group-by takes fields, not computed values');
     if (e.optional) throw new SigmaUnsupported(`optional join key ?${e.name} (null keys kept) has no Sigma form`);
@@ -107,7 +107,9 @@ function correlationOf(q: IrQuery): { steps: EventQuery[]; correlation: (names: 
     }
     if (type === 'value_count') condition.field = groupNames([a.arg as Expr], source)[0];
     const span = timespan(agg.windowMs);
-    const steps = source.filter.kind === 'or' ? source.filter.args.map((f): EventQuery => ({ kind: 'event', filter: f, logic: source.logic })) : [source];
+    // Rules with different log sources were inlined, each an `or` arm (lang/sigma/correlation.ts); rules
+    // sharing one stay one step, the arms OR'ed in its condition.
+    const steps = !source.source && source.filter.kind === 'or' ? source.filter.args.map((f): EventQuery => ({ kind: 'event', filter: f, logic: source.logic })) : [source];
     return { steps, correlation: (rules) => ({ type, rules, ...(groupBy.length ? { 'group-by': groupBy } : {}), timespan: span, condition }) };
   }
   throw new SigmaUnsupported(`a ${q.kind} query has no Sigma form`);

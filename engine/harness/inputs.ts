@@ -48,7 +48,7 @@ export function repoInputs(root: string, paths?: readonly string[], dataRoots: r
   return {
     rules: v.results.map((r) => ({ rule: r.rule, diagnostics: r.diagnostics, compiled: v.compiled.get(r.rule) })),
     repoDiagnostics: [...v.fileDiagnostics, ...ds.diagnostics],
-    macros: v.macros,
+    env: v.env,
     sources,
     attackVersion: attack.version,
     technique: (id) => {

@@ -5,13 +5,14 @@
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { lineCol, location } from '../diag/render.ts';
 import type { IrQuery } from '../ir/types.ts';
-import type { CompileResult } from '../lang/types.ts';
-import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { compileEnv, compileRule, raisesAlerts } from '../validate/compile.ts';
+import type { CompileEnv, CompileResult } from '../lang/types.ts';
+import type { ExternalRequirement, Rule } from '../rule/model.ts';
+import { compileRule, raisesAlerts } from '../validate/compile.ts';
 import { coverage, type TechniqueInfo } from './coverage.ts';
-import { mergeReplay, type DatasetSource, type LoadedDataset } from './datasets.ts';
+import { mergeReplay } from '../events/replay-order.ts';
+import type { DatasetSource, LoadedDataset } from './datasets.ts';
 import { gradeIntegration, replayAll } from './integration.ts';
-import type { DiagnosticEntry, RuleResult, RunReport, Status, Totals } from './types.ts';
+import type { DiagnosticEntry, RuleResult, RunReport, Status, StatusEntry, Totals } from './types.ts';
 import { runUnit } from './unit.ts';
 
 /** `compiled`: the validation's compile result when it has one (then the harness does not compile again). */
@@ -20,7 +21,8 @@ export interface ValidatedRule { readonly rule: Rule; readonly diagnostics: read
 export interface HarnessInputs {
   readonly rules: readonly ValidatedRule[];
   readonly repoDiagnostics: readonly Diagnostic[];
-  readonly macros: ReadonlyMap<string, MacroDefinition>;
+  /** Validation's compile environment, for rules it left uncompiled. */
+  readonly env: CompileEnv;
   readonly sources: ReadonlyMap<string, string>;
   readonly attackVersion: string | null;
   readonly technique: (id: string) => TechniqueInfo | undefined;
@@ -45,7 +47,7 @@ export function diagnosticEntry(d: Diagnostic, sources: ReadonlyMap<string, stri
 }
 
 function counts(statuses: Status[]): Record<Status, number> {
-  const c: Record<Status, number> = { pass: 0, fail: 0, skipped: 0, error: 0, untested: 0 };
+  const c: Record<Status, number> = { pass: 0, fail: 0, skipped: 0, error: 0, untested: 0, 'cannot-run': 0 };
   for (const s of statuses) c[s]++;
   return c;
 }
@@ -60,14 +62,16 @@ function attackOf(rule: Rule, tacticId: HarnessInputs['tacticId']): RuleResult['
     addTactic(m.tactic?.id ?? m.tactic?.name);
   }
   // Sigma names tactics in its tags (attack.lateral-movement), apart from the techniques.
-  const tags = rule.dialect === 'sigma' ? rule.document.tags : undefined;
-  if (Array.isArray(tags)) {
-    for (const tag of tags) {
-      const m = typeof tag === 'string' ? /^attack\.([a-z][a-z_-]+)$/i.exec(tag) : null;
-      if (m && tacticId(m[1])) addTactic(m[1]);
-    }
-  }
+  for (const tag of rule.attackTags ?? []) if (tag.kind === 'tactic' && tacticId(tag.name)) addTactic(tag.name);
   return { tactics: [...tactics].sort(), techniques: [...techniques].sort() };
+}
+
+/** The status of a valid rule that needs what a local replay cannot provide, naming it. */
+export function cannotRun(req: ExternalRequirement): StatusEntry {
+  const what = req.kind === 'ml-job'
+    ? `needs ML job ${req.jobs.join(', ') || '(none named)'} (anomaly results come from Elasticsearch's ML)`
+    : `needs indicator index ${req.indices.join(', ') || '(none named)'} (indicator match runs against threat intel in Elasticsearch)`;
+  return { status: 'cannot-run', reasons: [`cannot run locally: ${what}`] };
 }
 
 export interface HarnessTimings { readonly phases: Record<string, number>; readonly events: number; readonly unitMs: Record<string, number> }
@@ -75,7 +79,7 @@ export interface HarnessTimings { readonly phases: Record<string, number>; reado
 export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): Promise<{ report: RunReport; timings: HarnessTimings }> {
   const timings: Record<string, number> = {};
   const clock = (name: string, t0: number) => { timings[name] = (timings[name] ?? 0) + (performance.now() - t0); };
-  const env = compileEnv(inputs.rules.map((r) => r.rule), inputs.macros);
+  const env = inputs.env;
 
   // Validation: the loader/checker diagnostics plus the front-end's (query parse, types, fields).
   opts.onPhase?.('validation');
@@ -85,8 +89,10 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     const all = [...diagnostics, ...compiled.diagnostics.filter((d) => !diagnostics.some((x) => x.code === d.code && x.span?.start === d.span?.start))];
     const errors = all.filter((d) => d.severity === 'error');
     const query: IrQuery | undefined = errors.length ? undefined : compiled.query;
-    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`) : query ? [] : ['the front-end produced no query'];
-    return { rule, diagnostics: all, query, alerting: raisesAlerts(rule, env), validation: { status: (query ? 'pass' : 'fail') as Status, reasons } };
+    const reasons = errors.length ? errors.map((d) => `${location(d, (f) => inputs.sources.get(f))}: ${d.message}`) : query || rule.requires ? [] : ['the front-end produced no query'];
+    // A rule that needs an ML job or an indicator index is valid without a runnable query.
+    const valid = errors.length === 0 && (query !== undefined || rule.requires !== undefined);
+    return { rule, diagnostics: all, query: rule.requires ? undefined : query, alerting: raisesAlerts(rule, env), validation: { status: (valid ? 'pass' : 'fail') as Status, reasons } };
   });
   clock('validation', t0);
 
@@ -99,19 +105,24 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   t0 = performance.now();
   const unit = new Map<string, RuleResult['unit']>();
   const unitMs: Record<string, number> = {};
+  // The datasets unit testing read: with --unit-only these are the only ones the run loads.
+  const used = new Set<string>();
+  const unitSource: DatasetSource = { names: () => inputs.datasets.names(), load: (name) => { used.add(name); return inputs.datasets.load(name); } };
   for (const g of selected) {
+    if (g.rule.requires && g.validation.status === 'pass') { unit.set(g.rule.id, { ...cannotRun(g.rule.requires), cases: [] }); continue; }
     if (!g.query) { unit.set(g.rule.id, { status: 'skipped', reasons: ['skipped: validation failed'], cases: [] }); continue; }
     if (!g.alerting) { unit.set(g.rule.id, { ...feeder, cases: [] }); continue; }
     const t = performance.now();
-    unit.set(g.rule.id, await runUnit(g.rule, g.query, inputs.datasets));
+    unit.set(g.rule.id, await runUnit(g.rule, g.query, unitSource));
     unitMs[g.rule.id] = performance.now() - t;
   }
   clock('unit', t0);
 
-  // Integration: every valid rule over one replay of every dataset.
+  // Integration: every valid rule over one replay of every dataset (ranked by name).
   const loaded: LoadedDataset[] = [];
   t0 = performance.now();
   for (const name of inputs.datasets.names()) {
+    if (opts.unitOnly && !used.has(name)) continue;
     const ds = await inputs.datasets.load(name);
     if (ds) loaded.push(ds);
   }
@@ -120,8 +131,9 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   if (!opts.unitOnly) {
     opts.onPhase?.('integration');
     t0 = performance.now();
-    const stream = mergeReplay(loaded);
-    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, stream.length));
+    const total = loaded.reduce((n, d) => n + d.events.length, 0);
+    const stream = mergeReplay(loaded.map((d) => d.events));
+    integration = replayAll(runnable.map((g) => ({ rule: g.rule, query: g.query })), stream, (n) => opts.onProgress?.(n, total));
     clock('integration', t0);
   }
 
@@ -135,7 +147,9 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
     attack: attackOf(g.rule, inputs.tacticId),
     validation: { ...g.validation, diagnostics: g.diagnostics.map((d) => diagnosticEntry(d, inputs.sources)) },
     unit: unit.get(g.rule.id) ?? { status: 'skipped', reasons: ['skipped'], cases: [] },
-    integration: !g.query
+    integration: g.rule.requires && g.validation.status === 'pass'
+      ? { ...cannotRun(g.rule.requires), cases: [], falsePositives: [], mixedAlerts: [] }
+      : !g.query
       ? { status: 'skipped', reasons: ['skipped: validation failed'], cases: [], falsePositives: [], mixedAlerts: [] }
       : !g.alerting
         ? { ...feeder, cases: [], falsePositives: [], mixedAlerts: [] }
@@ -150,8 +164,8 @@ export async function runHarness(inputs: HarnessInputs, opts: HarnessOptions): P
   const passing = results.filter((r) => r.validation.status === 'pass' && r.unit.status === 'pass' && r.integration.status === 'pass').length;
   const feeders = new Set(graded.filter((g) => g.query && !g.alerting).map((g) => `${g.rule.file}\0${g.rule.id}`));
   const isFeeder = (r: RuleResult) => feeders.has(`${r.file}\0${r.id}`);
-  const unitOk = (r: RuleResult) => r.unit.status === 'pass' || r.unit.status === 'untested' || isFeeder(r);
-  const intOk = (r: RuleResult) => r.integration.status === 'pass' || isFeeder(r) || (opts.unitOnly === true && r.integration.status === 'skipped');
+  const unitOk = (r: RuleResult) => r.unit.status === 'pass' || r.unit.status === 'untested' || r.unit.status === 'cannot-run' || isFeeder(r);
+  const intOk = (r: RuleResult) => r.integration.status === 'pass' || r.integration.status === 'cannot-run' || isFeeder(r) || (opts.unitOnly === true && r.integration.status === 'skipped');
   const totals: Totals = {
     rules: results.length,
     validation: counts(results.map((r) => r.validation.status)),

@@ -2,7 +2,11 @@
  * The harness's results, shaped as report.json holds them (report/schema.json is their schema).
  * Everything here is deterministic; wall-clock timings live apart in `Timings`.
  */
-export type Status = 'pass' | 'fail' | 'skipped' | 'error' | 'untested';
+/**
+ * `cannot-run`: the rule is valid but needs what a local replay cannot give (an ML job, an
+ * indicator index; see rule/model.ts ExternalRequirement). Never a pass, never a failure.
+ */
+export type Status = 'pass' | 'fail' | 'skipped' | 'error' | 'untested' | 'cannot-run';
 
 export interface DiagnosticEntry {
   readonly code: string;

@@ -3,12 +3,22 @@
  * checks. The ECS catalogue below covers what dac's normalizers emit (events/normalize) plus the
  * ECS fields Elastic's Windows rules commonly use. winlog.event_data.* is open-ended (any name).
  */
-export type FieldType = 'keyword' | 'text' | 'long' | 'double' | 'ip' | 'date' | 'boolean' | 'object';
+/**
+ * Elasticsearch field types as far as matching cares: keyword and wildcard compare exactly (case
+ * sensitive), text and match_only_text are analysed (tokens, lower-cased); flattened holds keyword
+ * leaves. Numeric kinds fold onto long/double.
+ */
+export type FieldType = 'keyword' | 'wildcard' | 'text' | 'match_only_text' | 'long' | 'double' | 'ip' | 'date' | 'boolean' | 'object' | 'flattened' | 'geo_point';
 
 export interface FieldCatalog {
   readonly name: string;
   /** Type of `field`, or undefined if the catalogue does not know it. */
   typeOf(field: string): FieldType | undefined;
+  /**
+   * The catalogue does not describe every field of the data (e.g. an integration's index whose
+   * schema dac does not ship): an unknown field is then a warning, not an error.
+   */
+  readonly open?: boolean;
   /** Every known field name, for "did you mean" hints (catalogues that cannot list may omit it). */
   names?(): Iterable<string>;
 }
@@ -113,7 +123,12 @@ export const ECS_FIELDS: Readonly<Record<string, FieldType>> = {
   'dce_rpc.interface.uuid': k, 'dce_rpc.interface.name': k, 'dce_rpc.interface.version': k,
   'dce_rpc.operation': k, 'dce_rpc.opnum': l, 'dce_rpc.packet_type': k, 'dce_rpc.named_pipe': k, 'dce_rpc.call_id': l,
   'powershell.file.script_block_text': 'text', 'powershell.command.name': k,
-  'service.name': k, 'url.full': k, 'url.original': k, 'group.name': k, 'group.id': k,
+  // Winlogbeat's PowerShell module (engine/ir/windows-ecs/powershell.ts)
+  'powershell.file.script_block_id': k, 'powershell.sequence': l, 'powershell.total': l, 'powershell.engine.version': k,
+  'powershell.process.executable_version': k, 'powershell.command.value': k, 'powershell.command.path': k, 'powershell.command.type': k,
+  'powershell.runspace_id': k, 'powershell.pipeline_id': k, 'powershell.id': k, 'powershell.engine.new_state': k,
+  'powershell.engine.previous_state': k, 'powershell.provider.new_state': k, 'powershell.provider.name': k,
+  'service.name': k, 'client.ip': ip, 'server.ip': ip, 'url.full': k, 'url.original': k, 'group.name': k, 'group.id': k,
   // emitted by events/normalize (Winlogbeat Sysmon/Security modules, Zeek module, dac additions)
   'file.pe.company': k, 'file.pe.description': k, 'file.pe.file_version': k, 'file.pe.product': k,
   'file.pe.imphash': k, 'file.code_signature.subject_name': k, 'file.code_signature.status': k,

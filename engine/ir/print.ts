@@ -2,7 +2,7 @@
  * A language-neutral debug rendering of any IR query, with minimal parentheses
  * (or < and < not < atoms). Case rules show as `~` on the operator; for errors, logs and diffs.
  */
-import type { Expr, Glob, IrQuery, Predicate, Scalar, SequenceStep, Stage } from './types.ts';
+import type { Expr, Glob, IrQuery, Predicate, Scalar, SequenceStep, SourceOrigin, Stage } from './types.ts';
 
 const lit = (v: Scalar) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 const ci = (on: boolean) => (on ? '~' : '');
@@ -36,10 +36,22 @@ export function printPredicate(p: Predicate, min = 0): string {
   }
 }
 
+/** `eql:process`, `sigma:windows/process_creation`, `spl:Endpoint.Processes`, `car:process/create`. */
+function origin(o: SourceOrigin): string {
+  switch (o.lang) {
+    case 'eql': return `eql:${o.category}`;
+    case 'sigma': return `sigma:${[o.product, o.category ?? o.service].filter(Boolean).join('/')}`;
+    case 'spl': return `spl:${o.datamodel ? `${o.datamodel}.${o.dataset ?? ''}` : [o.index, o.sourcetype, o.source].filter(Boolean).join('/')}`;
+    case 'car': return `car:${o.object}${o.action ? `/${o.action}` : ''}`;
+    case 'elastic': return `elastic:${o.indices.join(',')}`;
+  }
+}
+
 function step(s: SequenceStep): string {
   const by = s.by.length ? ` by ${s.by.map(printExpr).join(', ')}` : '';
   const runs = s.runs !== 1 ? ` runs=${s.runs}` : '';
-  return `${s.missing ? '!' : ''}[${printPredicate(s.filter.filter)}]${by}${runs}${s.label ? ` as ${s.label}` : ''}`;
+  const src = s.filter.source ? `from ${origin(s.filter.source.origin)} ` : '';
+  return `${s.missing ? '!' : ''}[${src}${printPredicate(s.filter.filter)}]${by}${runs}${s.label ? ` as ${s.label}` : ''}`;
 }
 
 function stage(s: Stage): string {
@@ -60,7 +72,7 @@ function stage(s: Stage): string {
 
 export function printIr(q: IrQuery): string {
   switch (q.kind) {
-    case 'event': return `event[${q.logic}] ${printPredicate(q.filter)}`;
+    case 'event': return `event[${q.logic}]${q.source ? ` from ${origin(q.source.origin)} {${printPredicate(q.source.select)}}` : ''} ${printPredicate(q.filter)}`;
     case 'sequence': {
       const head = [`sequence${q.ordered ? '' : ' unordered'}`];
       if (q.by.length) head.push(`by ${q.by.map(printExpr).join(', ')}`);

@@ -25,7 +25,7 @@ export interface FieldExpr {
 export interface LiteralExpr { readonly kind: 'literal'; readonly value: Scalar; readonly span?: Span }
 export interface CallExpr {
   readonly kind: 'call';
-  /** Registry key, namespaced by language: 'eql.startsWith', 'spl.lower'. See ir/functions.ts. */
+  /** Registry key, namespaced by language: 'eql.startsWith', 'spl.lower'. See ir/functions/registry.ts. */
   readonly fn: string;
   readonly args: readonly Expr[];
   /** The `~` variant in EQL; SPL/Sigma functions set it as their language does. */

@@ -16,8 +16,6 @@ export interface CompileEnv {
   readonly repo?: RuleIndex;
   /** EQL: 'elasticsearch' (default) or the old 'endgame' dialect. */
   readonly eqlDialect?: 'elasticsearch' | 'endgame';
-  /** CAR: which implementation to run (default: the pseudocode one). */
-  readonly carImplementation?: string;
   /** Sigma: `|expand` placeholder values. */
   readonly placeholders?: ReadonlyMap<string, readonly string[]>;
 }

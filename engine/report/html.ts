@@ -15,7 +15,7 @@ import { ruleTable } from './html/rules.ts';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 function statusCounts(c: Readonly<Record<Status, number>>): string {
-  const order: Status[] = ['pass', 'fail', 'error', 'skipped', 'untested'];
+  const order: Status[] = ['pass', 'fail', 'error', 'skipped', 'untested', 'cannot-run'];
   return order.filter((s) => c[s] > 0).map((s) => `<span class="st st-${s}">${c[s]} ${s}</span>`).join(' ') || '<span class="muted">—</span>';
 }
 

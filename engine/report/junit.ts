@@ -12,7 +12,7 @@ function testcase(kind: string, r: RuleResult, s: StatusEntry, seconds: number |
     case 'fail': return `${head}>\n      <failure message="${xml(s.reasons[0] ?? 'failed')}">${msg}</failure>\n    </testcase>`;
     case 'error': return `${head}>\n      <error message="${xml(s.reasons[0] ?? 'error')}">${msg}</error>\n    </testcase>`;
     case 'skipped':
-    case 'untested': return `${head}>\n      <skipped message="${xml(s.reasons[0] ?? s.status)}"/>\n    </testcase>`;
+    case 'untested': case 'cannot-run': return `${head}>\n      <skipped message="${xml(s.reasons[0] ?? s.status)}"/>\n    </testcase>`;
   }
 }
 
@@ -23,7 +23,7 @@ export function renderJunit(report: RunReport): string {
     const n = (s: string) => entries.filter((e) => e.status === s).length;
     const time = (r: RuleResult) => (kind === 'unit' ? report.timings?.rules[r.id]?.unitMs : undefined);
     const cases = report.rules.map((r) => { const t = time(r); return testcase(kind, r, get(r), t === undefined ? undefined : t / 1000); });
-    return `  <testsuite name="${kind}" tests="${entries.length}" failures="${n('fail')}" errors="${n('error')}" skipped="${n('skipped') + n('untested')}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${kind}" tests="${entries.length}" failures="${n('fail')}" errors="${n('error')}" skipped="${n('skipped') + n('untested') + n('cannot-run')}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   const total = report.rules.length * 3;
   const fail = report.rules.reduce((a, r) => a + [r.validation, r.unit, r.integration].filter((s) => s.status === 'fail').length, 0);

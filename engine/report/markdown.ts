@@ -2,7 +2,7 @@
 import type { CaseResult, RuleResult, RunReport, Status } from '../harness/types.ts';
 import { capMarkdown, mdCode, mdText as esc } from './escape/markdown.ts';
 
-const ICON: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '💥 error', untested: '⚠️ untested' };
+const ICON: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '💥 error', untested: '⚠️ untested', 'cannot-run': '🔌 cannot run locally' };
 
 /** Every value from a rule, a dataset or a log goes through esc (mdText) or mdCode: markup is shown, never rendered. */
 const escList = (xs: readonly string[]) => xs.map(esc).join(', ');

@@ -1,6 +1,6 @@
 /**
  * The rule layer's closed set of diagnostic names. Schema errors are `schema/<ajv keyword>`;
- * YAML/TOML syntax errors come from their sources; ATT&CK ones live in attack/codes.ts.
+ * YAML/TOML syntax errors come from their sources; ATT&CK ones live in attack/check.ts (AttackCode).
  */
 export type RuleCode =
   | 'rule/unknown-dialect'
@@ -27,6 +27,7 @@ export type RuleCode =
   | 'rule/bad-date'
   | 'rule/date-order'
   | 'rule/unknown-dataset'
+  | 'rule/invalid-dataset'
   | 'rule/tests-skip-reason'
   | 'rule/macro-invalid'
   | 'rule/duplicate-macro';

@@ -9,7 +9,7 @@ import { asRecord, type Doc } from '../source/values.ts';
 interface DialectKeys { readonly label: string; readonly markers: readonly string[]; readonly known: readonly string[] }
 
 const KEYS: Readonly<Record<Dialect, DialectKeys>> = {
-  elastic: { label: 'Elastic TOML', markers: ['rule'], known: ['metadata', 'rule', 'tests'] },
+  elastic: { label: 'Elastic TOML', markers: ['rule'], known: ['metadata', 'rule', 'transform', 'tests'] },
   sigma: {
     label: 'Sigma', markers: ['detection', 'correlation', 'logsource'],
     known: ['title', 'id', 'status', 'description', 'references', 'author', 'date', 'modified', 'tags', 'logsource', 'detection', 'falsepositives', 'level', 'related', 'fields', 'name', 'correlation'],

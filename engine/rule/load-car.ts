@@ -13,7 +13,7 @@ import { asRecord, authorList, list, str, strList } from '../source/values.ts';
 export const CAR_CHOICE_KEY = 'dac_implementation';
 
 /** Implementation types dac can compile, by lower-cased CAR `type`. */
-const RUNNABLE: Readonly<Record<string, Exclude<Language, 'sigma' | 'kuery'>>> = { pseudocode: 'car', eql: 'eql', splunk: 'spl', spl: 'spl' };
+const RUNNABLE: Readonly<Record<string, Exclude<Language, 'sigma' | 'kuery' | 'esql' | 'lucene' | 'none'>>> = { pseudocode: 'car', eql: 'eql', splunk: 'spl', spl: 'spl' };
 
 function coverage(doc: Readonly<Record<string, unknown>>): AttackMapping[] {
   const out: AttackMapping[] = [];

@@ -15,7 +15,7 @@ export interface LoadContext {
 export interface LoadResult { readonly rule: Rule; readonly diagnostics: Diagnostic[] }
 
 /** A text query at `path`, with offsets mapped into the file. */
-export function textQuery(ctx: LoadContext, language: Exclude<RuleQuery['language'], 'sigma'>, text: string, path: KeyPath): RuleQuery {
+export function textQuery(ctx: LoadContext, language: Exclude<RuleQuery['language'], 'sigma' | 'none'>, text: string, path: KeyPath): RuleQuery {
   const toFileOffset = offsetMapper(ctx.source, ctx.locate(path), text);
   return { kind: 'text', language, text, path, toFileOffset };
 }

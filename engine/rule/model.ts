@@ -6,28 +6,19 @@
 import type { Span } from '../diag/diagnostic.ts';
 
 export type Dialect = 'elastic' | 'escu' | 'car' | 'sigma';
-/** Query languages dac can compile. `kuery` is recognised for Elastic rules but not compiled. */
-export type Language = 'eql' | 'kuery' | 'spl' | 'car' | 'sigma';
+/**
+ * Query languages of the rules dac reads. `kuery` is Kibana's KQL, `esql` Elasticsearch's ES|QL,
+ * `lucene` Lucene query syntax (recognised, not compiled); `none`: the rule has no query
+ * (Elastic machine_learning rules run a job instead).
+ */
+export type Language = 'eql' | 'kuery' | 'esql' | 'lucene' | 'spl' | 'car' | 'sigma' | 'none';
 export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 
-/** A path into the rule document, as ajv's instancePath splits it: ['rule', 'threat', 0, 'tactic']. */
-export type KeyPath = ReadonlyArray<string | number>;
+export type { KeyPath, Locator } from '../source/locator.ts';
+import type { KeyPath, Locator } from '../source/locator.ts';
 
-/**
- * Finds a value's source range. `which: 'key'` gives the key's span (for "unknown property"
- * errors), `'value'` (default) the value's. Returns the nearest existing ancestor's span when the
- * path does not exist (e.g. a missing required property points at its parent).
- */
-export type Locator = (path: KeyPath, which?: 'key' | 'value') => Span | undefined;
-
-export interface AttackMapping {
-  /** The tactic the file pairs with this technique, when the dialect says (Elastic threat, CAR coverage). */
-  readonly tactic?: { readonly id?: string; readonly name?: string; readonly path: KeyPath };
-  /** Technique or sub-technique id as written (T1053 or T1053.005), with its name when given. */
-  readonly technique: { readonly id: string; readonly name?: string; readonly path: KeyPath };
-  /** The technique this one is nested under in the file (Elastic `subtechnique`, CAR `subtechniques`). */
-  readonly parent?: { readonly id: string; readonly path: KeyPath };
-}
+export type { AttackMapping, AttackTag } from '../attack/mapping.ts';
+import type { AttackMapping, AttackTag } from '../attack/mapping.ts';
 
 /**
  * A test case: replay `dataset` and compare. `alerts` is exact; each other key of `expect` is a
@@ -51,14 +42,24 @@ export type RuleTests =
 export type RuleQuery =
   | {
       readonly kind: 'text';
-      readonly language: Exclude<Language, 'sigma'>;
+      readonly language: Exclude<Language, 'sigma' | 'none'>;
       readonly text: string;
       readonly path: KeyPath;
       /** Maps an offset in `text` to an offset in the rule file (handles block strings and escapes). */
       readonly toFileOffset: (k: number) => number;
     }
   /** Sigma: the detection (or correlation) lives in `document`; the front-end reads it via locate. */
-  | { readonly kind: 'sigma'; readonly language: 'sigma' };
+  | { readonly kind: 'sigma'; readonly language: 'sigma' }
+  /** No query to compile: Elastic machine_learning rules (the anomaly job is the detection). */
+  | { readonly kind: 'none'; readonly language: 'none' };
+
+/**
+ * What a rule needs that a local replay cannot provide: a trained ML job, or an indicator index
+ * to match events against. The harness reports such rules as `cannot-run`, never pass or error.
+ */
+export type ExternalRequirement =
+  | { readonly kind: 'ml-job'; readonly jobs: readonly string[] }
+  | { readonly kind: 'indicator-index'; readonly indices: readonly string[] };
 
 export interface Rule {
   /** Repo-relative path with forward slashes (stable in reports). */
@@ -75,7 +76,11 @@ export interface Rule {
   readonly riskScore?: number;
   readonly language: Language;
   readonly query: RuleQuery;
+  /** Set when the rule cannot run on local data (see ExternalRequirement). */
+  readonly requires?: ExternalRequirement;
   readonly attack: readonly AttackMapping[];
+  /** Sigma: tactic (and malformed technique) tags, read once by the loader; techniques are in `attack`. */
+  readonly attackTags?: readonly AttackTag[];
   readonly tests: RuleTests;
   readonly references: readonly string[];
   readonly tags: readonly string[];

@@ -5,7 +5,7 @@
  * tables and arrays, the four string kinds, and bare scalars.
  */
 import type { Span } from '../diag/diagnostic.ts';
-import type { KeyPath, Locator } from '../rule/model.ts';
+import type { KeyPath, Locator } from './locator.ts';
 
 interface Entry { key?: Span; value: Span }
 type Seg = string | number;

@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Span } from '../diag/diagnostic.ts';
-import type { KeyPath, Locator } from '../rule/model.ts';
+import type { KeyPath, Locator } from './locator.ts';
 
 export interface SourceDoc {
   readonly value: unknown;

@@ -1,19 +1,26 @@
-/** Compiles validated rules to IR with their language's front-end, once per run. */
+/**
+ * The one compile environment (field catalogue, macros, rule index) and the compile of one rule
+ * with its language's front-end. Validation compiles every rule once with it (checks/compile.ts);
+ * later stages reuse those results.
+ */
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { ECS_CATALOG } from '../ir/fields.ts';
 import type { IrQuery } from '../ir/types.ts';
 import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv } from '../lang/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
-import { ruleIndex } from './validate-repo.ts';
+import { ruleIndex } from '../rule/rule-index.ts';
 
 export interface Compiled { readonly query?: IrQuery; readonly diagnostics: readonly Diagnostic[] }
 
-export function compileEnv(rules: readonly Rule[], macros: ReadonlyMap<string, MacroDefinition>): CompileEnv {
-  return { fields: ECS_CATALOG, macros, repo: ruleIndex(rules) };
+/** `rules`: every rule a correlation may refer to; `extra`: overrides (placeholders, EQL dialect). */
+export function compileEnv(rules: readonly Rule[], macros: ReadonlyMap<string, MacroDefinition>, extra: Partial<CompileEnv> = {}): CompileEnv {
+  return { fields: ECS_CATALOG, macros, repo: ruleIndex(rules), ...extra };
 }
 
 export function compileRule(rule: Rule, env: CompileEnv): Compiled {
+  // Nothing to compile (an Elastic ML rule): graded by what it requires, see run.ts cannotRun.
+  if (rule.query.kind === 'none') return { diagnostics: [] };
   const fe = frontEndFor(rule.language);
   if (!fe) {
     return { diagnostics: [{ code: 'harness/no-front-end', severity: 'error', message: `dac cannot run ${rule.language} queries`, file: rule.file, ruleId: rule.id }] };

@@ -1,16 +1,19 @@
 /**
  * Validation of a rule repo: load, then every check on every rule, then the cross-rule checks.
- * A rule is valid when none of its diagnostics is an error. The harness reuses this.
+ * A rule is valid when none of its diagnostics is an error. The result is the validated repo the
+ * harness and the exports start from: rules, diagnostics, the compile environment and each rule's
+ * compile result, so neither compiles again nor builds an environment of its own.
  */
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { isError } from '../diag/diagnostic.ts';
-import { ECS_CATALOG } from '../ir/fields.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
-import { defaultChecks, type CheckContext } from './checks/index.ts';
-import type { MacroDefinition, Rule, RuleIndex } from '../rule/model.ts';
+import type { MacroDefinition, Rule } from '../rule/model.ts';
 import type { LoadOptions } from '../rule/load.ts';
+import { listDatasets } from '../events/dataset.ts';
 import { loadRepo } from '../rule/repo.ts';
+import { defaultChecks, type CheckContext } from './checks/index.ts';
+import { compileEnv } from './compile.ts';
 
 export interface RuleResult {
   readonly rule: Rule;
@@ -27,27 +30,29 @@ export interface RepoValidation {
   readonly fileDiagnostics: Diagnostic[];
   readonly macros: Map<string, MacroDefinition>;
   readonly sources: Map<string, string>;
+  /** The one compile environment of the run: the harness and the exports compile with it. */
+  readonly env: CompileEnv;
   /** Each rule's compile result from the compile check (absent where it did not compile, e.g. an empty query). */
   readonly compiled: ReadonlyMap<Rule, CompileResult>;
 }
 
-export function ruleIndex(rules: readonly Rule[]): RuleIndex {
-  const by = new Map<string, Rule>();
-  for (const r of rules) {
-    if (r.id && !by.has(r.id)) by.set(r.id, r);
-    if (r.name && !by.has(r.name)) by.set(r.name, r);
-    const stem = r.file.split('/').pop()?.replace(/\.[^.]+$/, '');
-    if (stem && !by.has(stem)) by.set(stem, r);
-  }
-  return { rules, byIdOrName: (key) => by.get(key) };
+export interface ValidateOptions extends LoadOptions {
+  /** Overrides for the compile environment (placeholders, EQL dialect). */
+  readonly env?: Partial<CompileEnv>;
+  /**
+   * Index every rule of the repo for cross-rule references (Sigma correlations) even when `paths`
+   * narrow the rules validated; the exports want this, so a narrowed export compiles as a whole one.
+   */
+  readonly indexWholeRepo?: boolean;
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number => (a.span?.start ?? -1) - (b.span?.start ?? -1) || a.code.localeCompare(b.code);
 
-export function validateRepo(root: string, paths?: readonly string[], options: LoadOptions & { env?: Partial<CompileEnv> } = {}): RepoValidation {
+export function validateRepo(root: string, paths?: readonly string[], options: ValidateOptions = {}): RepoValidation {
   const absRoot = resolve(root);
   const repo = loadRepo(absRoot, paths, options);
-  const env: CompileEnv = { fields: ECS_CATALOG, macros: repo.macros, repo: ruleIndex(repo.rules), ...options.env };
+  const indexed = options.indexWholeRepo && paths?.length ? loadRepo(absRoot, undefined, options).rules : repo.rules;
+  const env = compileEnv(indexed, repo.macros, options.env);
   const compiled = new Map<Rule, CompileResult>();
   const ctx: CheckContext = { root: absRoot, env, compiled };
   const checks = defaultChecks();
@@ -62,5 +67,16 @@ export function validateRepo(root: string, paths?: readonly string[], options: L
     const diagnostics = (perRule.get(rule) ?? []).sort(byPosition);
     return { rule, diagnostics, valid: !diagnostics.some(isError) };
   });
-  return { root: absRoot, rules: repo.rules, results, fileDiagnostics: repo.diagnostics, macros: repo.macros, sources: repo.sources, compiled };
+  // The whole repo's datasets are validated too (schema, files exist): a broken dataset.yml fails
+  // `dac validate`, not a later `dac test`. A narrowed run (paths) checks only the datasets its
+  // rules' tests name (tests-datasets check).
+  const fileDiagnostics = [...repo.diagnostics];
+  if (!paths?.length) {
+    for (const load of listDatasets(absRoot).loads) {
+      if (!load.diagnostics.length) continue;
+      fileDiagnostics.push(...load.diagnostics);
+      repo.sources.set(load.file, load.text);
+    }
+  }
+  return { root: absRoot, rules: repo.rules, results, fileDiagnostics, macros: repo.macros, sources: repo.sources, env, compiled };
 }

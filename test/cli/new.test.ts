@@ -11,8 +11,7 @@ import { REPO_ROOT } from '../support/shared.ts';
 
 function tempRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'dac-new-'));
-  mkdirSync(join(root, 'datasets/benign_baseline'), { recursive: true });
-  cpSync(join(REPO_ROOT, 'datasets/benign_baseline/dataset.yml'), join(root, 'datasets/benign_baseline/dataset.yml'));
+  cpSync(join(REPO_ROOT, 'datasets/benign_baseline'), join(root, 'datasets/benign_baseline'), { recursive: true });
   cpSync(join(REPO_ROOT, 'rules/macros'), join(root, 'rules/macros'), { recursive: true });
   return root;
 }

@@ -150,8 +150,11 @@ describe('dac test options', () => {
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'seed');
-    expect((await dac('--root', repo.root, '--changed', 'HEAD', '--no-timings')).code).toBe(0);
-    expect(readReport(join(repo.root, 'reports')).rules).toEqual([]);
+    // nothing changed: exits early, says so, and writes no report
+    const none = await dac('--root', repo.root, '--changed', 'HEAD', '--no-timings');
+    expect(none.code).toBe(0);
+    expect(none.out).toContain('nothing graded');
+    expect(existsSync(join(repo.root, 'reports'))).toBe(false);
     // one rule edited: only it is graded (and it passes), though others in the repo fail
     repo.rule('pass.yml', readFileSync(join(repo.root, 'rules/pass.yml'), 'utf8').replace('level: medium', 'level: high'));
     const one = await dac('--root', repo.root, '--changed', 'HEAD', '--no-timings');

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { toWinEvent } from '../../engine/events/evtx/record.ts';
+import { toWinEvent } from '../../engine/events/xml/event.ts';
 import { readXml } from '../../engine/events/xml/reader.ts';
 import type { ReaderItem } from '../../engine/events/types.ts';
 import type { WinEventRecord } from '../../engine/events/types.ts';

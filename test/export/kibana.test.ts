@@ -8,6 +8,7 @@ import { toKibanaRule } from '../../engine/export/elastic.ts';
 import { requiredFields, relatedIntegrations } from '../../engine/export/kibana/integrations.ts';
 import { nestedNormalize, pythonJson, safeSubstitute, splitSetup } from '../../engine/export/kibana/note.ts';
 import { compileForExport, gateInvalid } from '../../engine/export/prepare.ts';
+import { compileEnv } from '../../engine/validate/compile.ts';
 import type { ExportContext } from '../../engine/export/types.ts';
 import { loadRuleSource } from '../../engine/rule/load.ts';
 
@@ -42,7 +43,7 @@ process where event.type == "start" and process.command_line : "*-enc*" and proc
 function kibana(toml: string, lock?: number): Record<string, unknown> {
   const loaded = loadRuleSource(toml, 'rules/windows/test.toml');
   expect(loaded.rules).toHaveLength(1);
-  const [er] = compileForExport(loaded.rules, new Map());
+  const [er] = compileForExport(loaded.rules, compileEnv(loaded.rules, new Map()));
   const c = toKibanaRule(er!, attackCatalogue(), lock);
   if (!c.ok) throw new Error(c.unsupported);
   return c.value;
@@ -148,7 +149,7 @@ describe('Kibana export of other dialects', () => {
   it('maps Sigma informational to Kibana low (Kibana has no informational)', () => {
     const yml = `title: T\nid: 11111111-1111-4111-8111-111111111111\nstatus: test\nlevel: informational\ndescription: d\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {Image|endswith: '\\\\x.exe'}\n  condition: sel\n`;
     const loaded = loadRuleSource(yml, 'rules/windows/t.yml');
-    const [er] = compileForExport(loaded.rules, new Map());
+    const [er] = compileForExport(loaded.rules, compileEnv(loaded.rules, new Map()));
     const c = toKibanaRule(er!, attackCatalogue());
     expect(c.ok && c.value.severity).toBe('low');
     expect(c.ok && c.value.risk_score).toBe(21);

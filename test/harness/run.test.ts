@@ -95,3 +95,19 @@ describe('runHarness with hand-made IR', () => {
     expect(report.totals.rules).toBe(1);
   });
 });
+
+describe('runHarness --unit-only', () => {
+  it('loads only the datasets the unit tests read', async () => {
+    const r = repo();
+    r.dataset({ name: 'unrelated', kind: 'benign', events: [{ time: '2024-03-01T10:00:02.000Z', host: 'WKS-01.corp.example.com', image: 'C:\\t\\other.exe', commandLine: 'other' }] });
+    const base = inputs(r.root);
+    const loads: string[] = [];
+    const datasets = { names: () => base.datasets.names(), load: (name: string) => { loads.push(name); return base.datasets.load(name); } };
+    const { report } = await runHarness({ ...base, datasets }, { version: 'test', unitOnly: true });
+    expect(new Set(loads)).toEqual(new Set(['part_a', 'part_b']));
+    expect(report.datasets.map((d) => d.name)).toEqual(['part_a', 'part_b']);
+    loads.length = 0;
+    await runHarness({ ...base, datasets }, { version: 'test' });
+    expect(new Set(loads)).toEqual(new Set(['part_a', 'part_b', 'unrelated']));
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { MORE_BITS, TOKEN, VT, isKnownType } from './binxml-tokens.ts';
 import { instantiate, type Sub, type SubValue, type TContent, type TElement, type TemplateDef } from './templates.ts';
-import type { XNode } from './tree.ts';
+import type { XmlNode } from '../xml/tree.ts';
 import { DecodeError, guidAt, renderValue, utf16At } from './values.ts';
 
 const MAX_DEPTH = 48;
@@ -24,7 +24,7 @@ export class ChunkContext {
   }
 
   /** Decodes one record's BinXML in [start, end) to XML nodes. */
-  parseFragment(start: number, end: number): XNode[] {
+  parseFragment(start: number, end: number): XmlNode[] {
     return instantiate(new Cursor(this, start, end).content(0, false, false), []);
   }
 
@@ -224,7 +224,7 @@ class Cursor {
    * TemplateInstance: unknown u8, template id u32, definition offset u32, [inline definition],
    * value count u32, descriptors (size u16, type u8, pad u8), then the values back to back.
    */
-  private templateInstance(depth: number): XNode[] {
+  private templateInstance(depth: number): XmlNode[] {
     if (depth > MAX_DEPTH) throw new DecodeError(`templates nested deeper than ${MAX_DEPTH}`);
     this.pos++;
     this.u8();

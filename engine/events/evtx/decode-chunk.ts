@@ -7,7 +7,7 @@
 import type { ReaderItem } from '../types.ts';
 import { ChunkContext } from './binxml-parser.ts';
 import { CHUNK_HEADER, CHUNK_SIZE, readChunkHeader, walkRecords } from './chunk.ts';
-import { toWinEvent } from './record.ts';
+import { toWinEvent } from '../xml/event.ts';
 
 export function* decodeChunk(file: string, chunk: number, fileOffset: number, b: Uint8Array): Generator<ReaderItem> {
   const at = (offset: number, record?: number) => ({ file, chunk, offset: fileOffset + offset, ...(record === undefined ? {} : { record }) });

@@ -3,18 +3,18 @@
  * substitution slots; a record's TemplateInstance names one (by chunk offset, defined inline the
  * first time) and supplies the values. Definitions are parsed once per chunk and cached by offset.
  */
-import type { XElement, XNode } from './tree.ts';
+import { xmlText, type XmlElement, type XmlNode } from '../xml/tree.ts';
 
 /** A substitution slot: index into the instance's values, declared type, optional or normal. */
 export interface Sub { readonly sub: number; readonly type: number; readonly optional: boolean }
 export interface TElement {
-  /** Tells a definition's element apart from an already-rendered XElement. */
+  /** Tells a definition's element apart from an already-rendered XmlElement. */
   readonly slots: true;
   readonly name: string;
   readonly attrs: ReadonlyArray<{ readonly name: string; readonly parts: ReadonlyArray<string | Sub> }>;
   readonly children: ReadonlyArray<TContent>;
 }
-export type TContent = string | Sub | TElement | XElement;
+export type TContent = string | Sub | TElement | XmlElement;
 
 export interface TemplateDef {
   readonly guid: string;
@@ -23,7 +23,7 @@ export interface TemplateDef {
 }
 
 /** A decoded substitution value: text, a list (array types), nested XML, or nothing. */
-export type SubValue = string | readonly string[] | { readonly xml: readonly XNode[] } | null;
+export type SubValue = string | readonly string[] | { readonly xml: readonly XmlNode[] } | null;
 
 function isSub(c: TContent): c is Sub {
   return typeof c === 'object' && 'sub' in c;
@@ -32,7 +32,7 @@ function isTElement(c: TContent): c is TElement {
   return typeof c === 'object' && 'slots' in c;
 }
 
-function pushText(out: XNode[], s: string): void {
+function pushText(out: XmlNode[], s: string): void {
   if (s === '') return;
   const last = out.length - 1;
   if (last >= 0 && typeof out[last] === 'string') out[last] = (out[last] as string) + s;
@@ -40,34 +40,34 @@ function pushText(out: XNode[], s: string): void {
 }
 
 /** Fills a definition's slots with `values`, giving plain XML nodes. */
-export function instantiate(content: ReadonlyArray<TContent>, values: readonly SubValue[]): XNode[] {
-  const out: XNode[] = [];
+export function instantiate(content: ReadonlyArray<TContent>, values: readonly SubValue[]): XmlNode[] {
+  const out: XmlNode[] = [];
   for (const c of content) appendContent(out, c, values);
   return out;
 }
 
-function appendContent(out: XNode[], c: TContent, values: readonly SubValue[]): void {
+function appendContent(out: XmlNode[], c: TContent, values: readonly SubValue[]): void {
   if (typeof c === 'string') return pushText(out, c);
   if (isSub(c)) {
     const v = values[c.sub] ?? null;
     if (v === null) return;
     if (typeof v === 'string') return pushText(out, v);
     if (Array.isArray(v)) return pushText(out, (v as string[]).join(', '));
-    for (const n of (v as { xml: readonly XNode[] }).xml) typeof n === 'string' ? pushText(out, n) : out.push(n);
+    for (const n of (v as { xml: readonly XmlNode[] }).xml) typeof n === 'string' ? pushText(out, n) : out.push(n);
     return;
   }
   if (isTElement(c)) {
     for (const el of instantiateElement(c, values)) out.push(el);
     return;
   }
-  out.push(c as XElement);
+  out.push(c as XmlElement);
 }
 
 /**
  * An element whose only content is an array substitution is repeated once per item, as
  * evtxexport does; an attribute made only of null substitutions is left out.
  */
-function instantiateElement(t: TElement, values: readonly SubValue[]): XElement[] {
+function instantiateElement(t: TElement, values: readonly SubValue[]): XmlElement[] {
   const attrs: { name: string; value: string }[] = [];
   for (const a of t.attrs) {
     let value = '';
@@ -79,7 +79,7 @@ function instantiateElement(t: TElement, values: readonly SubValue[]): XElement[
       present = true;
       if (typeof v === 'string') value += v;
       else if (Array.isArray(v)) value += (v as string[]).join(', ');
-      else value += xmlText((v as { xml: readonly XNode[] }).xml);
+      else value += xmlText((v as { xml: readonly XmlNode[] }).xml);
     }
     if (present) attrs.push({ name: a.name, value });
   }
@@ -90,14 +90,8 @@ function instantiateElement(t: TElement, values: readonly SubValue[]): XElement[
     if (v === null && only.optional) return [];
     if (Array.isArray(v)) return (v as string[]).map((item) => ({ name: t.name, attrs, children: item === '' ? [] : [item] }));
   }
-  const children: XNode[] = [];
+  const children: XmlNode[] = [];
   for (const c of t.children) appendContent(children, c, values);
   return [{ name: t.name, attrs, children }];
 }
 
-/** Text content of nodes (descendants' text concatenated). */
-export function xmlText(nodes: readonly XNode[]): string {
-  let s = '';
-  for (const n of nodes) s += typeof n === 'string' ? n : xmlText(n.children);
-  return s;
-}

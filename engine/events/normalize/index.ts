@@ -17,7 +17,8 @@ import type { ReplayClock } from '../dataset-manifest.ts';
 import { fromFlat, fromWinRecord, type WinView } from './win-view.ts';
 import { normalizeSysmon } from './sysmon.ts';
 import { normalizeSecurity, normalizeTaskScheduler } from './security.ts';
-import { commonWinFields } from './win-common.ts';
+import { normalizeGeneric, normalizePowerShell } from './powershell.ts';
+import { familyOf } from '../../ir/windows-ecs/index.ts';
 import { normalizeZeekConn, normalizeZeekDceRpc } from './zeek.ts';
 import { normalizeRpc } from './rpc.ts';
 import { fromEpochSeconds, iso, parseTime } from './time.ts';
@@ -33,14 +34,19 @@ export interface NormalizeOptions {
 }
 
 function isSysmon(v: WinView): boolean {
-  return v.provider === 'Microsoft-Windows-Sysmon' || v.channel.toLowerCase() === 'microsoft-windows-sysmon/operational';
+  return familyOf(v.channel, v.provider).id === 'sysmon';
 }
 
+/** The family (engine/ir/windows-ecs) decides which normalizer reads the event. */
 function mapWin(v: WinView): Out {
-  if (isSysmon(v)) return normalizeSysmon(v);
-  if (v.provider === 'Microsoft-Windows-Security-Auditing' || v.channel.toLowerCase() === 'security') return normalizeSecurity(v);
-  if (v.provider === 'Microsoft-Windows-TaskScheduler') return normalizeTaskScheduler(v);
-  return commonWinFields(v, v.channel.toLowerCase() === 'system' ? 'system' : 'windows');
+  const family = familyOf(v.channel, v.provider);
+  switch (family.id) {
+    case 'sysmon': return normalizeSysmon(v, family);
+    case 'security': return normalizeSecurity(v, family);
+    case 'taskscheduler': return normalizeTaskScheduler(v, family);
+    case 'powershell': case 'powershell-classic': return normalizePowerShell(v, family);
+    default: return normalizeGeneric(v, family);
+  }
 }
 
 function finish(fields: Out, ts: number, created: number | undefined): Normalized {

@@ -1,4 +1,7 @@
-/** Building a flat ECS document: setters that skip empty values, as Winlogbeat's pipelines do. */
+/**
+ * Building a flat ECS document: setters that skip empty values, as Winlogbeat's pipelines do.
+ * Windows' `-` placeholder is a value (issue 18): Sigma filters test it.
+ */
 import type { EcsFields, FieldValue, Scalar } from '../types.ts';
 
 export type Out = Record<string, FieldValue>;
@@ -13,9 +16,9 @@ export function setFirst(out: Out, key: string, v: FieldValue | undefined): void
   if (out[key] === undefined) set(out, key, v);
 }
 
-/** Appends to an array field without duplicates (related.*). */
+/** Appends to an array field without duplicates (related.*); Windows' `-` placeholder names nothing. */
 export function append(out: Out, key: string, v: Scalar | undefined): void {
-  if (v === undefined || v === null || v === '') return;
+  if (v === undefined || v === null || v === '' || v === '-') return;
   const prev = out[key];
   if (prev === undefined) { out[key] = [v]; return; }
   const arr = Array.isArray(prev) ? (prev as Scalar[]) : [prev as Scalar];

@@ -1,25 +1,16 @@
 /**
- * Sysmon events → ECS as Winlogbeat's Sysmon module produces them (tables in sysmon-table.ts).
- * dac additions, all marked: raw EventData is kept (win-common.ts); image loads (7) also fill
- * dll.path/dll.name, which Elastic's library rules query; registry paths written in the kernel's
- * form (\REGISTRY\MACHINE\…) are rewritten to Elastic's HKLM\… form.
+ * Sysmon events → ECS as Winlogbeat's Sysmon module produces them. The EventData → ECS rules and
+ * the categorization are the table's (engine/ir/windows-ecs/sysmon.ts); this file computes what
+ * rules cannot say. dac additions, all marked: raw EventData is kept (win-common.ts); image loads
+ * (7) also fill dll.*, which Elastic's library rules query; registry paths written in the
+ * kernel's form (\REGISTRY\MACHINE\…) are rewritten to Elastic's HKLM\… form.
  */
 import type { WinView } from './win-view.ts';
-import { append, set, setFirst, toLong, type Out } from './out.ts';
-import { commonWinFields, isEmptyValue, relatedUser, setDomainUser } from './win-common.ts';
+import { append, set, type Out } from './out.ts';
+import { commonWinFields, relatedUser, setDomainUser } from './win-common.ts';
 import { baseName, splitCommandLine } from './cmdline.ts';
-import {
-  DNS_STATUS, DNS_TYPES, FILE_HASH_CODES, HIVES, PROCESS_HASH_CODES, REGISTRY_CODES, SYSMON_EVENTS, SYSMON_FIELDS,
-} from './sysmon-table.ts';
-
-function categorize(out: Out, code: number): void {
-  const c = SYSMON_EVENTS[code];
-  if (!c) return;
-  if (c.category.length) out['event.category'] = [...c.category];
-  if (c.type.length) out['event.type'] = [...c.type];
-  out['event.action'] = c.action;
-  if (c.outcome) out['event.outcome'] = c.outcome;
-}
+import { DNS_TYPES, FILE_HASH_CODES, HIVES, PROCESS_HASH_CODES, REGISTRY_CODES, type Family } from '../../ir/windows-ecs/index.ts';
+import { applyRules, categorize } from './rules.ts';
 
 function hashes(out: Out, code: number, raw: string | undefined): void {
   if (!raw) return;
@@ -37,25 +28,8 @@ function hashes(out: Out, code: number, raw: string | undefined): void {
   }
 }
 
-const KERNEL_HIVES: ReadonlyArray<readonly [string, string]> = [
-  ['\\REGISTRY\\MACHINE', 'HKLM'], ['\\REGISTRY\\USER', 'HKU'], ['\\REGISTRY\\A', 'HKLM'],
-];
-
-/** Elastic's registry path form: HKLM\…, HKU\… */
-export function elasticRegistryPath(path: string): string {
-  for (const [k, short] of KERNEL_HIVES) {
-    if (path.toUpperCase().startsWith(k) && (path.length === k.length || path[k.length] === '\\')) return short + path.slice(k.length);
-  }
-  const i = path.indexOf('\\');
-  const head = i === -1 ? path : path.slice(0, i);
-  const hive = HIVES[head.toUpperCase()];
-  return hive && hive !== head ? hive + path.slice(head.length) : path;
-}
-
-function registry(out: Out, target: string | undefined, details: string | undefined): void {
-  if (!target) return;
-  const path = elasticRegistryPath(target);
-  set(out, 'registry.path', path);
+function registry(out: Out, path: string | undefined, details: string | undefined): void {
+  if (!path) return;
   const tokens = path.split('\\');
   const hive = HIVES[tokens[0]!];
   if (hive) {
@@ -112,29 +86,14 @@ function dnsResults(out: Out, results: string | undefined): void {
   if (data.length) { out['dns.answers.type'] = types; out['dns.answers.data'] = data; }
 }
 
-function convert(value: string, conv: 'string' | 'long' | 'ip' | undefined): string | number | undefined {
-  if (conv === 'long') return toLong(value);
-  return value;
-}
-
-export function normalizeSysmon(v: WinView): Out {
-  const out = commonWinFields(v, 'sysmon');
+export function normalizeSysmon(v: WinView, family: Family): Out {
+  const out = commonWinFields(v, family.module);
   const code = v.eventId;
   const d = v.data;
-  categorize(out, code);
-  for (const r of SYSMON_FIELDS) {
-    if (r.only && !r.only.includes(code)) continue;
-    if (r.except && r.except.includes(code)) continue;
-    const raw = d[r.from];
-    if (isEmptyValue(raw)) continue;
-    setFirst(out, r.to, convert(raw!, r.conv));
-  }
+  categorize(out, v);
+  applyRules(out, family, v);
   if (code === 22) out['network.protocol'] = 'dns';
   if (code === 25) set(out, 'message', d['Type']);
-  if (typeof out['sysmon.dns.status'] === 'string') out['sysmon.dns.status'] = DNS_STATUS[out['sysmon.dns.status']] ?? out['sysmon.dns.status'];
-  if (d['Archived']) out['sysmon.file.archived'] = d['Archived'] === 'true';
-  if (d['IsExecutable']) out['sysmon.file.is_executable'] = d['IsExecutable'] === 'true';
-  if (d['Signed']) out['file.code_signature.signed'] = d['Signed'] === 'true';
   if (d['SignatureStatus'] === 'Valid') out['file.code_signature.valid'] = true;
   hashes(out, code, d['Hashes'] ?? d['Hash']);
 
@@ -156,7 +115,6 @@ export function normalizeSysmon(v: WinView): Out {
     if (dot > i) set(out, 'file.extension', fpath.slice(dot + 1));
   }
   if (code === 7 && typeof fpath === 'string') {
-    set(out, 'dll.path', fpath);
     set(out, 'dll.name', out['file.name'] as string | undefined);
     set(out, 'dll.pe.original_file_name', out['file.pe.original_file_name'] as string | undefined);
     set(out, 'dll.hash.sha256', out['file.hash.sha256'] as string | undefined);
@@ -179,6 +137,6 @@ export function normalizeSysmon(v: WinView): Out {
     const ip = out[k];
     if (typeof ip === 'string') append(out, 'related.ip', ip);
   }
-  if (REGISTRY_CODES.has(code)) registry(out, d['TargetObject'], d['Details']);
+  if (REGISTRY_CODES.has(code)) registry(out, out['registry.path'] as string | undefined, d['Details']);
   return out;
 }

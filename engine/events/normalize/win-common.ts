@@ -4,7 +4,10 @@
  *
  * Raw fields are kept even where Winlogbeat renames them away (Image → process.executable removes
  * winlog.event_data.Image there): Sigma and CAR content addresses the raw names, and keeping
- * both costs nothing at replay. Empty values, "-" and the null GUID are dropped as Winlogbeat does.
+ * both costs nothing at replay. Empty values are dropped as Winlogbeat does; Windows' `-`
+ * placeholder is kept, since Sigma filters test it (issue 18). UserData fields sit under
+ * winlog.user_data (Winlogbeat's place) and winlog.event_data (where Sigma's names look), and the
+ * values of unnamed <Data> elements under winlog.event_data.Data (Sigma's name for them).
  */
 import { createHash } from 'node:crypto';
 import type { WinView } from './win-view.ts';
@@ -72,9 +75,9 @@ export function commonWinFields(v: WinView, module: string): Out {
   set(out, 'host.os.type', 'windows');
   set(out, 'host.os.family', 'windows');
   set(out, 'message', v.message);
-  for (const [name, value] of Object.entries(v.data)) {
-    if (!isEmptyValue(value)) out[`winlog.event_data.${name}`] = value;
-  }
+  for (const [name, value] of Object.entries(v.data)) set(out, `winlog.event_data.${name}`, value);
+  const unnamed = (v.unnamed ?? []).filter((x) => x !== '');
+  if (unnamed.length && v.data['Data'] === undefined) out['winlog.event_data.Data'] = unnamed.length === 1 ? unnamed[0]! : unnamed;
   if (v.userData) for (const [name, value] of Object.entries(v.userData)) set(out, `winlog.user_data.${name}`, value);
   return out;
 }

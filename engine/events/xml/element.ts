@@ -3,14 +3,11 @@
  * attributes, text and children. Handles namespaces (prefixes are dropped: `e:Event` → `Event`),
  * single- and double-quoted attributes, the five predefined entities, numeric character
  * references, CDATA, comments and processing instructions. Anything else is an XmlError with the
- * offset where it went wrong.
+ * offset where it went wrong. Builds the one event tree of xml/tree.ts.
  */
-export interface XmlElement {
-  /** Local name (namespace prefix removed). */
-  readonly name: string;
-  readonly attrs: Readonly<Record<string, string>>;
-  readonly children: ReadonlyArray<XmlElement | string>;
-}
+import type { XmlElement, XmlNode } from './tree.ts';
+
+export type { XmlElement } from './tree.ts';
 
 export class XmlError extends Error {
   constructor(message: string, readonly offset: number) {
@@ -100,7 +97,7 @@ class Parser {
     if (s.charCodeAt(this.pos) !== 60) this.fail(`expected '<'`);
     this.pos++;
     const qname = this.readName();
-    const attrs = Object.create(null) as Record<string, string>;
+    const attrs: { name: string; value: string }[] = [];
     for (;;) {
       this.skipWs();
       const c = s.charCodeAt(this.pos);
@@ -120,10 +117,10 @@ class Parser {
       if (q !== '"' && q !== "'") this.fail(`attribute ${an} value must be quoted`);
       const end = s.indexOf(q, this.pos + 1);
       if (end === -1) this.fail(`unterminated attribute ${an}`);
-      attrs[localName(an)] = decodeEntities(s.slice(this.pos + 1, end), this.pos + 1);
+      attrs.push({ name: localName(an), value: decodeEntities(s.slice(this.pos + 1, end), this.pos + 1) });
       this.pos = end + 1;
     }
-    const children: Array<XmlElement | string> = [];
+    const children: XmlNode[] = [];
     for (;;) {
       const lt = s.indexOf('<', this.pos);
       if (lt === -1) this.fail(`missing </${qname}>`);
@@ -165,22 +162,4 @@ export function parseElement(text: string): XmlElement {
   p.skipMisc();
   if (p.pos < text.length) p.fail('content after the root element');
   return root;
-}
-
-/** Concatenated text of an element's direct text children. */
-export function textOf(el: XmlElement | undefined): string | undefined {
-  if (!el) return undefined;
-  let out = '';
-  for (const c of el.children) if (typeof c === 'string') out += c;
-  return out;
-}
-
-export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
-  if (!el) return undefined;
-  for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c;
-  return undefined;
-}
-
-export function elements(el: XmlElement | undefined): XmlElement[] {
-  return el ? (el.children.filter((c) => typeof c !== 'string') as XmlElement[]) : [];
 }

@@ -108,7 +108,9 @@ export async function* readXml(file: string, input: AsyncIterable<Uint8Array>): 
       const text = buf.slice(start, stop);
       record++;
       try {
-        yield { ok: true, record: { kind: 'win', win: toWinEvent(parseElement(text)) }, loc: { file, line, record } };
+        const win = toWinEvent(parseElement(text));
+        if (typeof win === 'string') yield { ok: false, loc: { file, line, record }, reason: `malformed event XML: ${win}` };
+        else yield { ok: true, record: { kind: 'win', win }, loc: { file, line, record } };
       } catch (e) {
         if (!(e instanceof XmlError)) throw e;
         const at = line + countNl(text, 0, e.offset);

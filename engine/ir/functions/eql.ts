@@ -5,7 +5,7 @@
  * cannot say "4.0", the front-end emits 'eql.fdivide' when an operand was written as a float literal.
  * `~` variants fold case (caseInsensitive) for the string functions that have one.
  */
-import type { FieldValue, Scalar } from '../../events/types.ts';
+import type { FieldValue, Scalar } from '../values.ts';
 import { registerFunctions, type FunctionDef, type ValueType } from './registry.ts';
 import { inNetwork, parseCidr, parseIp } from '../cidr.ts';
 

@@ -7,7 +7,7 @@
  * Adding a function: put its definition in the language's file (functions/eql.ts, …) inside the
  * array that file passes to `registerFunctions`; index.ts imports every language's file.
  */
-import type { FieldValue } from '../../events/types.ts';
+import type { FieldValue } from '../values.ts';
 
 export type ValueType = 'string' | 'number' | 'boolean' | 'ip' | 'any';
 

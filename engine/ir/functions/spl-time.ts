@@ -1,5 +1,5 @@
 /** Time helpers for SPL functions: `_time` as epoch seconds, and strftime in UTC (Splunk's ctime). */
-import type { FieldValue } from '../../events/types.ts';
+import type { FieldValue } from '../values.ts';
 
 /** Epoch seconds from an ECS @timestamp (ISO string) or a number (ms above 1e11, else seconds). */
 export function toEpochSeconds(v: FieldValue): number | null {

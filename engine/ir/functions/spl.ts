@@ -4,7 +4,7 @@
  * of eval expressions are functions here too (spl.add, spl.eq …) so the IR needs no new node.
  * The spl.cim_* functions compute CIM fields from ECS ones (see lang/spl/cim.ts).
  */
-import type { FieldValue, Scalar } from '../../events/types.ts';
+import type { FieldValue, Scalar } from '../values.ts';
 import { registerFunctions, type FunctionDef, type ValueType } from './registry.ts';
 import { strftimeUtc, toEpochSeconds } from './spl-time.ts';
 import { safeRegExp } from '../regex/safety.ts';

@@ -1,6 +1,7 @@
 /**
  * CAR program → IR. Each name is bound to a chain `search Object:Action` → `filter …` → …; the
- * output name becomes one EventQuery: the action's constraint AND every filter of the chain.
+ * output name becomes one EventQuery: its source is the object:action (selecting the action's
+ * constraint), its filter every filter of the chain.
  */
 import type { Span } from '../../diag/diagnostic.ts';
 import type { EventQuery, Expr, Glob, Predicate } from '../../ir/types.ts';
@@ -11,7 +12,7 @@ import { own } from '../../source/own.ts';
 export type CarLowerCode = 'unknown-object' | 'unknown-field' | 'undefined-name' | 'no-output' | 'unsupported';
 export interface CarDiag { readonly code: CarLowerCode; readonly message: string; readonly span: Span }
 
-interface Binding { readonly object: string; readonly model: CarObject; readonly filter: readonly Predicate[] }
+interface Binding { readonly object: string; readonly action: string; readonly model: CarObject; readonly select: Predicate; readonly filter: readonly Predicate[] }
 
 export function programToIr(p: CarProgram, report: (d: CarDiag) => void): EventQuery | undefined {
   const env = new Map<string, Binding>();
@@ -27,8 +28,8 @@ export function programToIr(p: CarProgram, report: (d: CarDiag) => void): EventQ
         fail({ code: 'unknown-object', span: s.objectSpan, message: `unknown CAR data model object/action ${s.object}:${s.action} (known: ${knownActions()})` });
         continue;
       }
-      const filter: Predicate[] = constraint.map((c) => ({ kind: 'in', left: { kind: 'field', name: c.field }, values: c.values, caseInsensitive: true }));
-      env.set(s.name, { object: obj, model, filter });
+      const sel: Predicate[] = constraint.map((c) => ({ kind: 'in', left: { kind: 'field', name: c.field }, values: c.values, caseInsensitive: true }));
+      env.set(s.name, { object: obj, action: s.action.toLowerCase(), model, select: sel.length === 1 ? sel[0]! : { kind: 'and', args: sel }, filter: [] });
     } else if (s.kind === 'filter') {
       const input = env.get(s.input);
       if (!input) { fail({ code: 'undefined-name', span: s.inputSpan, message: `\`${s.input}\` is not defined by an earlier search or filter` }); continue; }
@@ -42,7 +43,8 @@ export function programToIr(p: CarProgram, report: (d: CarDiag) => void): EventQ
   const b = env.get(output.name);
   if (!b) { fail({ code: 'undefined-name', span: output.span, message: `\`${output.name}\` is not defined by an earlier search or filter` }); return undefined; }
   if (failed) return undefined;
-  return { kind: 'event', filter: { kind: 'and', args: b.filter }, logic: 'boolean', span: output.span };
+  const filter: Predicate = !b.filter.length ? { kind: 'const', value: true } : b.filter.length === 1 ? b.filter[0]! : { kind: 'and', args: b.filter };
+  return { kind: 'event', source: { origin: { lang: 'car', object: b.object, action: b.action }, select: b.select }, filter, logic: 'boolean', span: output.span };
 }
 
 function knownActions(): string {

@@ -14,14 +14,20 @@ import { parseCidr } from '../../ir/cidr.ts';
 export type VType = ValueType | 'null';
 
 const fromField: Record<FieldType, VType> = {
-  keyword: 'string', text: 'string', ip: 'ip', long: 'number', double: 'number', boolean: 'boolean', date: 'any', object: 'any',
+  keyword: 'string', wildcard: 'string', text: 'string', match_only_text: 'string', ip: 'ip', long: 'number', double: 'number',
+  boolean: 'boolean', date: 'any', object: 'any', flattened: 'any', geo_point: 'any',
 };
 
 const compatible = (a: VType, b: VType) =>
   a === 'any' || b === 'any' || a === 'null' || b === 'null' || a === b || (a === 'ip' && b === 'string') || (a === 'string' && b === 'ip');
 
 export class Checker {
-  constructor(private readonly fields: FieldCatalog | undefined, private readonly onError: (e: EqlError) => void) {}
+  constructor(
+    private readonly fields: FieldCatalog | undefined,
+    private readonly onError: (e: EqlError) => void,
+    /** Problems that do not stop the query (an unknown field where the catalogue is open). */
+    private readonly onWarning: (e: EqlError) => void = () => {},
+  ) {}
 
   query(q: QueryAst): void {
     const b = q.body;
@@ -89,7 +95,7 @@ export class Checker {
     if (!this.fields) return 'any';
     const t = this.fields.typeOf(n.name);
     if (t === undefined) {
-      if (!n.optional) this.onError(new EqlError('unknown-field', n.span, `unknown field ${n.name} (not in the ${this.fields.name} catalogue)`, unknownFieldHint(n.name, this.fields, 'check the spelling, or write ?field if it may be absent')));
+      if (!n.optional) (this.fields.open ? this.onWarning : this.onError)(new EqlError('unknown-field', n.span, `unknown field ${n.name} (not in the ${this.fields.name} catalogue)`, unknownFieldHint(n.name, this.fields, 'check the spelling, or write ?field if it may be absent')));
       return 'any';
     }
     return fromField[t];

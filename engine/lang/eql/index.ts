@@ -12,6 +12,7 @@ import type { CompileEnv, CompileResult, FrontEnd } from '../types.ts';
 import type { QueryAst } from './ast.ts';
 import { Checker } from './check.ts';
 import { EqlError, toDiagnostic } from './errors.ts';
+import { ruleFields } from '../elastic/fields.ts';
 import { parseQuery } from './parser.ts';
 import { queryToIr } from './to-ir.ts';
 
@@ -28,16 +29,17 @@ export function parse(text: string): { ast?: QueryAst; errors: EqlError[] } {
   }
 }
 
-export function compileEql(text: string, env: CompileEnv = {}): { query?: IrQuery; errors: EqlError[] } {
+export function compileEql(text: string, env: CompileEnv = {}): { query?: IrQuery; errors: EqlError[]; warnings?: EqlError[] } {
   if (env.eqlDialect === 'endgame') {
     return { errors: [new EqlError('unsupported', { start: 0, end: text.length }, 'the Endgame EQL dialect is not supported', 'write the query in Elasticsearch EQL')] };
   }
   const { ast, errors } = parse(text);
   if (!ast) return { errors };
-  new Checker(env.fields, (e) => errors.push(e)).query(ast);
-  if (errors.length) return { errors };
+  const warnings: EqlError[] = [];
+  new Checker(env.fields, (e) => errors.push(e), (e) => warnings.push(e)).query(ast);
+  if (errors.length) return { errors, warnings };
   try {
-    return { query: queryToIr(ast), errors };
+    return { query: queryToIr(ast), errors, warnings };
   } catch (e) {
     if (e instanceof EqlError) return { errors: [e] };
     throw e;
@@ -54,9 +56,9 @@ function compileRule(rule: Rule, env: CompileEnv): CompileResult {
     return { diagnostics: [{ code: 'eql/unsupported', severity: 'error', message: 'an EQL rule needs a query text', file: rule.file, ruleId: rule.id }] };
   }
   const q = rule.query;
-  const { query, errors } = compileEql(q.text, env);
-  const diagnostics: Diagnostic[] = errors.map((e) => {
-    const d = toDiagnostic(e, rule.file);
+  const { query, errors, warnings = [] } = compileEql(q.text, { ...env, fields: ruleFields(rule, env.fields) });
+  const diagnostics: Diagnostic[] = [...errors.map((e) => [e, 'error'] as const), ...warnings.map((e) => [e, 'warning'] as const)].map(([e, severity]) => {
+    const d = toDiagnostic(e, rule.file, severity);
     const start = q.toFileOffset(e.span.start);
     // an empty span stays empty; otherwise map the last character and step past it
     const end = e.span.end > e.span.start ? q.toFileOffset(e.span.end - 1) + 1 : start;

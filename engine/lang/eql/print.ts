@@ -4,6 +4,8 @@
  * (e.g. a CIDR predicate, Sigma keywords, case-insensitive `<`).
  */
 import type { EventQuery, Expr, Glob, IrQuery, Predicate, Scalar, SequenceStep } from '../../ir/types.ts';
+import { irEqual } from '../../ir/equal.ts';
+import { effectiveFilter } from '../../ir/source.ts';
 import { jsToLucene } from './pattern.ts';
 import { CATEGORY_FIELD } from './to-ir.ts';
 
@@ -46,24 +48,20 @@ function step(s: SequenceStep): string {
   return out;
 }
 
-const isCategory = (p: Predicate): p is Extract<Predicate, { kind: 'compare' }> =>
-  p.kind === 'compare' && p.op === '==' && !p.caseInsensitive && p.left.kind === 'field' && p.left.name === CATEGORY_FIELD && !p.left.optional &&
-  p.right.kind === 'literal' && typeof p.right.value === 'string';
-
+/** The event query's text: `<category> where` for an EQL source, else `any where` over the whole selection. */
 function event(q: EventQuery): string {
-  const f = q.filter;
-  if (isCategory(f)) return `${category(f)} where true`;
-  if (f.kind === 'and' && f.args.length >= 2 && isCategory(f.args[0])) {
-    const rest = f.args.slice(1);
-    const cond: Predicate = rest.length === 1 ? rest[0] : { kind: 'and', args: rest };
-    // a rest that is itself an `and` would be flattened differently on re-parse
-    if (!(rest.length === 1 && rest[0].kind === 'and')) return `${category(f.args[0])} where ${pred(cond, 0)}`;
+  const o = q.source?.origin;
+  if (o?.lang === 'eql' && irEqual(q.source!.select, categorySelect(o.category))) {
+    const f = q.filter;
+    return `${category(o.category)} where ${f.kind === 'const' && f.value ? 'true' : pred(f, 0)}`;
   }
-  return `any where ${pred(f, 0)}`;
+  return `any where ${pred(effectiveFilter(q), 0)}`;
 }
 
-function category(p: Extract<Predicate, { kind: 'compare' }>): string {
-  const v = (p.right as { value: string }).value;
+/** What `<category> where` selects (lang/eql/to-ir.ts). */
+const categorySelect = (c: string): Predicate => ({ kind: 'compare', op: '==', caseInsensitive: false, left: { kind: 'field', name: CATEGORY_FIELD }, right: { kind: 'literal', value: c } });
+
+function category(v: string): string {
   return SIMPLE.test(v) && !KEYWORDS.has(v.toLowerCase()) ? v : str(v);
 }
 

@@ -5,8 +5,9 @@
  *   regex / regex~          sensitive / insensitive, Lucene syntax, anchored (whole value)
  *   in / in~ / not in       sensitive / insensitive membership
  *   f~(…)                   the function's case-insensitive variant
- * `<category> where` becomes `event.category == "<category>"` (the runtime matches any element of
- * the ECS array); `any where` has no category test.
+ * `<category> where` becomes the query's source: origin `{ lang: 'eql', category }`, selecting
+ * `event.category == "<category>"` (the runtime matches any element of the ECS array); `any where`
+ * has no source.
  *
  * Nulls (NullLogic 'kleene'), as Elasticsearch EQL evaluates them: `field == null` and
  * `field != null` are existence tests (the documented way to check a field is present/absent);
@@ -46,17 +47,14 @@ function stepToIr(s: StepAst): SequenceStep {
 }
 
 export function eventToIr(e: EventQueryAst): EventQuery {
-  const cond = predicate(e.cond);
-  let filter: Predicate = cond;
-  if (e.category !== null) {
-    const cat: Predicate = {
-      kind: 'compare', op: '==', caseInsensitive: false, span: e.categorySpan,
-      left: { kind: 'field', name: CATEGORY_FIELD, span: e.categorySpan },
-      right: { kind: 'literal', value: e.category, span: e.categorySpan },
-    };
-    filter = cond.kind === 'const' && cond.value ? cat : cond.kind === 'and' ? { kind: 'and', args: [cat, ...cond.args] } : { kind: 'and', args: [cat, cond] };
-  }
-  return { kind: 'event', filter, logic: 'kleene', span: e.span };
+  const filter = predicate(e.cond);
+  if (e.category === null) return { kind: 'event', filter, logic: 'kleene', span: e.span };
+  const select: Predicate = {
+    kind: 'compare', op: '==', caseInsensitive: false, span: e.categorySpan,
+    left: { kind: 'field', name: CATEGORY_FIELD, span: e.categorySpan },
+    right: { kind: 'literal', value: e.category, span: e.categorySpan },
+  };
+  return { kind: 'event', source: { origin: { lang: 'eql', category: e.category }, select }, filter, logic: 'kleene', span: e.span };
 }
 
 const unparen = (n: Node): Node => (n.kind === 'paren' ? unparen(n.inner) : n);

@@ -7,6 +7,8 @@
  * the repo; `aliases` give a group-by name a different field per referenced rule.
  */
 import type { Diagnostic, Span } from '../../diag/diagnostic.ts';
+import { irEqual } from '../../ir/equal.ts';
+import { effectiveFilter } from '../../ir/source.ts';
 import type { AggregateFn, CompareOp, EventQuery, Expr, IrQuery, Predicate, SequenceStep } from '../../ir/types.ts';
 import type { RuleIndex } from '../../rule/model.ts';
 import type { Report } from './codes.ts';
@@ -125,7 +127,12 @@ export function compileCorrelationDoc(doc: SigmaDoc, env: CorrelationEnv): { que
     checks.push({ kind: 'compare', op, left: field(agg.name), right: { kind: 'literal', value: v }, caseInsensitive: false });
   }
   if (!checks.length) { report('bad-correlation', 'the condition has no comparison', at('condition')); return { diagnostics }; }
-  const source: EventQuery = { kind: 'event', filter: or(resolved.map((r) => r.query.filter)), logic: 'boolean' };
+  // One log source for every referenced rule stays the source; different ones are inlined.
+  const first = resolved[0].query.source;
+  const shared = first && resolved.every((r) => r.query.source && irEqual(r.query.source, first)) ? first : undefined;
+  const source: EventQuery = shared
+    ? { kind: 'event', source: shared, filter: or(resolved.map((r) => r.query.filter)), logic: 'boolean' }
+    : { kind: 'event', filter: or(resolved.map((r) => effectiveFilter(r.query))), logic: 'boolean' };
   return {
     query: {
       kind: 'pipeline',

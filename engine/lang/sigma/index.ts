@@ -4,6 +4,7 @@
  * rules it references are in the file or the repo), else its detection rules OR'ed.
  */
 import type { Diagnostic } from '../../diag/diagnostic.ts';
+import { effectiveFilter } from '../../ir/source.ts';
 import type { IrQuery, Predicate } from '../../ir/types.ts';
 import type { Rule, RuleIndex } from '../../rule/model.ts';
 import { parseYamlSource } from '../../source/yaml-source.ts';
@@ -54,7 +55,7 @@ export function compileSigmaText(text: string, origin: string, env: CompileEnv):
   if (results.some((r) => !r.query)) return { diagnostics };
   const queries = results.map((r) => r.query as IrQuery);
   if (queries.length === 1) return { query: queries[0], diagnostics };
-  const filters: Predicate[] = queries.flatMap((q) => (q.kind === 'event' ? [q.filter] : []));
+  const filters: Predicate[] = queries.flatMap((q) => (q.kind === 'event' ? [effectiveFilter(q)] : []));
   return { query: { kind: 'event', filter: { kind: 'or', args: filters }, logic: 'boolean' }, diagnostics };
 }
 

@@ -4,7 +4,8 @@
  * looks them up. Several sources (Sysmon 1 and Security 4688) make the rule an OR over them.
  */
 import type { Predicate, Scalar } from '../../ir/types.ts';
-import { ECS_FIELD_MAP, ECS_VARIABLE_FIELDS, RAW_OVERRIDES, type LogsourceKey } from './tables/ecs-fields.ts';
+import { sigmaWindowsField } from './tables/ecs-fields.ts';
+import { scopeOfChannel } from '../../ir/windows-ecs/index.ts';
 import { PRODUCT_SERVICES } from './tables/other-logsources.ts';
 import { WINDOWS_CATEGORIES, WINDOWS_SERVICES, type EventSource } from './tables/windows-logsources.ts';
 import { own } from '../../source/own.ts';
@@ -25,19 +26,11 @@ export function codeValues(ids: readonly number[]): Scalar[] {
   return ids.flatMap((id) => [String(id), id]);
 }
 
-function windowsMapper(ls: Logsource, src?: EventSource): FieldMapper {
-  const keys: LogsourceKey[] = [];
-  if (ls.category) keys.push(`category:${ls.category}`);
-  if (ls.service) keys.push(`service:${ls.service}`);
-  return (f) => {
-    if (RAW_OVERRIDES.has(f)) return `winlog.event_data.${src?.rawFields?.[f] ?? f}`;
-    const variable = own(ECS_VARIABLE_FIELDS, f)?.find(([k]) => keys.includes(k));
-    if (variable) return variable[1];
-    const mapped = own(ECS_FIELD_MAP, f);
-    if (mapped) return mapped;
-    if (f.includes('.')) return f;
-    return `winlog.event_data.${src?.rawFields?.[f] ?? f}`;
-  };
+/** Names → fields over the events of `channels` (event IDs from the source), per the Windows ↔ ECS table. */
+function windowsMapper(channels: readonly string[], src?: EventSource): FieldMapper {
+  const scopes = channels.map((ch) => scopeOfChannel(ch, src?.eventIds ?? []));
+  const raw = src?.rawFields;
+  return (f) => sigmaWindowsField(f, (raw && Object.prototype.hasOwnProperty.call(raw, f) ? raw[f] : undefined) ?? f, scopes);
 }
 
 function channelPredicate(channels: readonly string[], eventIds: readonly number[]): Predicate {
@@ -62,15 +55,18 @@ export function resolveLogsource(ls: Logsource): LogsourceResult {
       const picked = channelsOfService ? cats.filter((c) => c.channels.some((x) => channelsOfService?.includes(x))) : cats;
       if (!picked.length) return { error: `category '${ls.category}' has no events on service '${ls.service}'`, key: 'service' };
       return {
-        sources: picked.map((src) => ({
-          select: channelPredicate(channelsOfService ? src.channels.filter((x) => channelsOfService?.includes(x)) : src.channels, src.eventIds),
-          mapField: windowsMapper(ls, src),
-          label: `${src.channels[0]}${src.eventIds.length ? ` ${src.eventIds.join('/')}` : ''}`,
-        })),
+        sources: picked.map((src) => {
+          const channels = channelsOfService ? src.channels.filter((x) => channelsOfService?.includes(x)) : src.channels;
+          return {
+            select: channelPredicate(channels, src.eventIds),
+            mapField: windowsMapper(channels, src),
+            label: `${src.channels[0]}${src.eventIds.length ? ` ${src.eventIds.join('/')}` : ''}`,
+          };
+        }),
       };
     }
-    if (channelsOfService) return { sources: [{ select: channelPredicate(channelsOfService, []), mapField: windowsMapper(ls), label: channelsOfService[0] }] };
-    return { sources: [{ select: { kind: 'const', value: true }, mapField: windowsMapper(ls), label: 'windows' }] };
+    if (channelsOfService) return { sources: [{ select: channelPredicate(channelsOfService, []), mapField: windowsMapper(channelsOfService), label: channelsOfService[0] }] };
+    return { sources: [{ select: { kind: 'const', value: true }, mapField: windowsMapper([]), label: 'windows' }] };
   }
   const key = `${product}/${ls.service ?? ls.category ?? ''}`;
   const ps = PRODUCT_SERVICES[key];

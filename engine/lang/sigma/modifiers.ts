@@ -2,10 +2,10 @@
  * The Sigma value modifiers, keyed by the name users type (`field|contains|all`). Each has a role:
  * transforms rewrite values (in chain order), one match modifier says how a value compares, flags
  * adjust the comparison. `planChain` checks a chain against the specification's rules and returns
- * the plan detection.ts follows, or the reason the chain is invalid.
+ * the plan detection-item.ts follows, or the reason the chain is invalid.
  *
  * Adding a modifier: add it to MODIFIERS with its role; a transform also needs a case in
- * detection-values.ts, a match modifier a case in detection.ts.
+ * value-transforms.ts, a match modifier a case in detection-item.ts.
  */
 export type ModifierRole = 'transform' | 'encoding' | 'match' | 'flag' | 'regex-flag';
 

@@ -1,10 +1,11 @@
 /**
- * One Sigma detection document → an EventQuery: for every event source of its log source, the
- * source's selector AND the detection (with that source's field names); sources are OR'ed, and
- * when the detection reads the same fields everywhere it is written once.
+ * One Sigma detection document → an EventQuery whose source is the log source (origin: product,
+ * category, service; select: the OR of its event sources' selectors) and whose filter is the
+ * detection, written once when every event source names its fields alike, else paired with each
+ * source's selector.
  */
 import type { Diagnostic, Span } from '../../diag/diagnostic.ts';
-import type { EventQuery, Predicate } from '../../ir/types.ts';
+import type { EventQuery, Predicate, SourceOrigin } from '../../ir/types.ts';
 import type { KeyPath, Locator } from '../../rule/model.ts';
 import { sigmaDiag, type Report } from './codes.ts';
 import { compileDetection } from './detection.ts';
@@ -33,12 +34,15 @@ export function reporter(doc: SigmaDoc, into: Diagnostic[]): Report {
   };
 }
 
-export function docLogsource(doc: SigmaDoc, report: Report): readonly SelectedSource[] | undefined {
+export function docLogsourceSpec(doc: SigmaDoc): Logsource {
   const v = doc.value as Record<string, unknown>;
   const ls = isMap(v.logsource) ? v.logsource : {};
   const pick = (k: string): string | undefined => (typeof ls[k] === 'string' ? (ls[k] as string) : undefined);
-  const spec: Logsource = { product: pick('product'), category: pick('category'), service: pick('service') };
-  const r = resolveLogsource(spec);
+  return { product: pick('product'), category: pick('category'), service: pick('service') };
+}
+
+export function docLogsource(doc: SigmaDoc, report: Report): readonly SelectedSource[] | undefined {
+  const r = resolveLogsource(docLogsourceSpec(doc));
   if ('error' in r) { report('unknown-logsource', r.error, doc.locate(['logsource', r.key])); return undefined; }
   return r.sources;
 }
@@ -51,6 +55,7 @@ export function compileDetectionDoc(doc: SigmaDoc, placeholders?: ReadonlyMap<st
     report('not-a-rule', 'a Sigma rule needs a detection (or a correlation)', doc.locate([]));
     return { diagnostics };
   }
+  const spec = docLogsourceSpec(doc);
   const sources = docLogsource(doc, report);
   if (!sources) return { diagnostics };
   const at = (path: KeyPath, which?: 'key' | 'value'): Span | undefined => doc.locate(path, which);
@@ -70,9 +75,11 @@ export function compileDetectionDoc(doc: SigmaDoc, placeholders?: ReadonlyMap<st
     if (!d) return { diagnostics };
     dets.push(d);
   }
-  const filter = dets.every((d) => d === first)
-    ? and([or(sources.map((s) => s.select)), first].filter((p) => !(p.kind === 'const' && p.value)))
-    : or(sources.map((s, i) => and([s.select, dets[i]])));
+  // The log source is the query's source. When a source names the detection's fields differently
+  // (Security 4688's raw names), each source keeps its own detection and the filter pairs them.
+  const select = or(sources.map((s) => s.select));
+  const filter = dets.every((d) => d === first) ? first : or(sources.map((s, i) => and([s.select, dets[i]])));
+  const origin: SourceOrigin = { lang: 'sigma', ...(spec.product ? { product: spec.product } : {}), ...(spec.category ? { category: spec.category } : {}), ...(spec.service ? { service: spec.service } : {}) };
   const span = doc.locate(['detection']);
-  return { query: { kind: 'event', filter, logic: 'boolean', ...(span ? { span } : {}) }, sources, diagnostics };
+  return { query: { kind: 'event', source: { origin, select }, filter, logic: 'boolean', ...(span ? { span } : {}) }, sources, diagnostics };
 }

@@ -6,6 +6,8 @@
  * given, best effort); an export should refuse a query with problems.
  */
 import { own as ownKey } from '../../source/own.ts';
+import { irEqual } from '../../ir/equal.ts';
+import { effectiveFilter } from '../../ir/source.ts';
 import type { EventQuery, Expr, IrQuery, Predicate, Stage } from '../../ir/types.ts';
 import { CIM_DATASETS, RAW_SYSTEM_FIELDS, type CimDataset } from './cim.ts';
 import { cimExpr, TIME_EXPR } from './scope.ts';
@@ -53,7 +55,7 @@ function rawName(ecs: string, problems: string[]): string {
 }
 
 function printRaw(source: EventQuery, problems: string[]): string {
-  const body = printSearch(source.filter, (n) => rawName(n, problems), problems, true);
+  const body = printSearch(effectiveFilter(source), (n) => rawName(n, problems), problems, true);
   // An exists(winlog.event_id) at the top is how `sourcetype=XmlWinEventLog` lowers; do not repeat it.
   return /^sourcetype=/.test(body) ? `search ${body}` : `search sourcetype=XmlWinEventLog ${body === '*' ? '' : body}`.trimEnd();
 }
@@ -61,9 +63,13 @@ function printRaw(source: EventQuery, problems: string[]): string {
 function tryTstats(source: EventQuery, stages: readonly Stage[]): { head: string } | undefined {
   const agg = stages[0];
   if (!agg || agg.kind !== 'aggregate' || agg.windowMs !== undefined) return undefined;
-  const top = source.filter.kind === 'and' ? source.filter.args : [source.filter];
-  for (const ds of CIM_DATASETS) {
-    const rest = matchConstraint(ds, top);
+  const o = source.source?.origin;
+  const own = o?.lang === 'spl' && o.datamodel ? CIM_DATASETS.find((d) => d.model === o.datamodel && d.dataset === o.dataset) : undefined;
+  const effective = effectiveFilter(source);
+  const top = effective.kind === 'and' ? effective.args : [effective];
+  for (const ds of own ? [own] : CIM_DATASETS) {
+    // A data-model source names its data set; any other source is recognised by its constraint.
+    const rest = own ? (source.filter.kind === 'const' && source.filter.value ? [] : source.filter.kind === 'and' ? [...source.filter.args] : [source.filter]) : matchConstraint(ds, top);
     if (!rest) continue;
     const problems: string[] = [];
     const name = (e: Expr): string | undefined => reverseCim(ds, e);
@@ -98,8 +104,7 @@ function tryTstats(source: EventQuery, stages: readonly Stage[]): { head: string
   return undefined;
 }
 
-const strip = (e: Expr): string => JSON.stringify(e, (k, v) => (k === 'span' ? undefined : v));
-const sameExpr = (a: Expr, b: Expr): boolean => strip(a) === strip(b);
+const sameExpr = (a: Expr, b: Expr): boolean => irEqual(a, b);
 const isTime = (e: Expr): boolean => sameExpr(e, TIME_EXPR());
 
 /** The predicates left after removing the data set's constraint, or undefined if it is not all there. */

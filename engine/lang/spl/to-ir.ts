@@ -5,7 +5,8 @@
  * first aggregation, row columns after it.
  */
 import type { EventQuery, Expr, IrQuery, Predicate, Stage } from '../../ir/types.ts';
-import type { Agg, Command, FieldRef, Pipeline } from './ast.ts';
+import type { Span } from '../../diag/diagnostic.ts';
+import type { Agg, Command, FieldRef, Pipeline, SearchExpr } from './ast.ts';
 import { CIM_DATASETS, findDataset } from './cim.ts';
 import { cimScope, rawScope, rowScope, type Scope, type SplDiag } from './scope.ts';
 import { evalToExpr, evalToPredicate, searchToPredicate } from './search-to-ir.ts';
@@ -29,16 +30,16 @@ export function pipelineToIr(p: Pipeline, report: (d: SplDiag) => void): IrQuery
     }
     scope = cimScope(ds, report);
     const constraint: Predicate[] = ds.constraint.map((c) => ({ kind: 'in', left: { kind: 'field', name: c.field }, values: c.values, caseInsensitive: false }));
-    const where = head.where ? [searchToPredicate(head.where, scope, report)] : [];
-    source = { kind: 'event', filter: { kind: 'and', args: [...constraint, ...where] }, logic: 'boolean', span: head.span };
+    const select: Predicate = constraint.length === 1 ? constraint[0]! : { kind: 'and', args: constraint };
+    const filter: Predicate = head.where ? searchToPredicate(head.where, scope, report) : { kind: 'const', value: true };
+    source = { kind: 'event', source: { origin: { lang: 'spl', datamodel: ds.model, dataset: ds.dataset }, select }, filter, logic: 'boolean', span: head.span };
     const agg = aggregate(head.aggs, head.by, scope, head.options.get('fillnull_value'));
     stages.push(agg);
     columns = [...agg.groupBy.map((g) => g.name), ...agg.aggregates.map((a) => a.name)];
     scope = rowScope();
   } else if (head.kind === 'search') {
     scope = rawScope();
-    const filter: Predicate = head.expr ? searchToPredicate(head.expr, scope, report) : { kind: 'const', value: true };
-    source = { kind: 'event', filter, logic: 'boolean', span: head.span };
+    source = rawSource(head.expr, scope, report, head.span);
   } else {
     report({ code: 'unknown-command', span: head.span, message: `a search must start with search terms or \`| tstats\`, not \`${head.kind}\`` });
     return undefined;
@@ -56,6 +57,28 @@ export function pipelineToIr(p: Pipeline, report: (d: SplDiag) => void): IrQuery
     }
   }
   return stages.length ? { kind: 'pipeline', source, stages, span: source.span } : source;
+}
+
+/** Index-level terms of a raw search (index, sourcetype, source) at its top level. */
+const META = new Set(['index', 'sourcetype', 'source']);
+const isMeta = (e: SearchExpr): e is Extract<SearchExpr, { kind: 'cmp' }> => e.kind === 'cmp' && e.op === '=' && META.has(e.field.name.toLowerCase());
+
+/**
+ * A raw search: its top-level index/sourcetype/source terms are the source (origin: their values;
+ * select: what they pick among dac's events), the other terms the filter.
+ */
+function rawSource(expr: SearchExpr | undefined, scope: Scope, report: (d: SplDiag) => void, span: Span): EventQuery {
+  const top = !expr ? [] : expr.kind === 'and' ? expr.args : [expr];
+  const meta = top.filter(isMeta);
+  const rest = top.filter((e) => !isMeta(e));
+  const filter: Predicate = !expr ? { kind: 'const', value: true }
+    : !meta.length ? searchToPredicate(expr, scope, report)
+    : rest.length ? searchToPredicate(rest.length === 1 ? rest[0]! : { ...expr, kind: 'and', args: rest } as SearchExpr, scope, report) : { kind: 'const', value: true };
+  if (!meta.length) return { kind: 'event', filter, logic: 'boolean', span };
+  const sel = meta.map((m) => searchToPredicate(m, scope, report));
+  const value = (k: string): string | undefined => meta.find((m) => m.field.name.toLowerCase() === k)?.value.text;
+  const origin = { lang: 'spl' as const, ...Object.fromEntries(['index', 'sourcetype', 'source'].flatMap((k) => (value(k) !== undefined ? [[k, value(k)]] : []))) };
+  return { kind: 'event', source: { origin, select: sel.length === 1 ? sel[0]! : { kind: 'and', args: sel } }, filter, logic: 'boolean', span };
 }
 
 function aggregate(aggs: readonly Agg[], by: readonly FieldRef[], scope: Scope, fillnull: string | undefined): AggStage {

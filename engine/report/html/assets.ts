@@ -18,7 +18,7 @@ th,td{border:1px solid var(--line);padding:4px 8px;vertical-align:top;text-align
 thead th{background:var(--head)}
 .st{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
 .st-pass{background:var(--ok-bg);color:var(--ok)}.st-fail,.st-error{background:var(--bad-bg);color:var(--bad)}
-.st-skipped,.st-untested{background:var(--warn-bg);color:var(--warn)}
+.st-skipped,.st-untested,.st-cannot-run{background:var(--warn-bg);color:var(--warn)}
 table.rules{width:100%}
 table.rules th[data-sort]{cursor:pointer;user-select:none;white-space:nowrap}
 table.rules th[aria-sort=ascending] .arrow::after{content:" \\25B2"}

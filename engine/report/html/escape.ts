@@ -9,9 +9,9 @@ export function esc(s: unknown): string {
 }
 
 /** Worst first: the order a status column sorts in, ascending. */
-export const STATUS_RANK: Record<Status, number> = { error: 0, fail: 1, skipped: 2, untested: 3, pass: 4 };
+export const STATUS_RANK: Record<Status, number> = { error: 0, fail: 1, skipped: 2, untested: 3, 'cannot-run': 3, pass: 4 };
 
-const LABEL: Record<Status, string> = { pass: 'pass', fail: 'fail', skipped: 'skipped', error: 'error', untested: 'untested' };
+const LABEL: Record<Status, string> = { pass: 'pass', fail: 'fail', skipped: 'skipped', error: 'error', untested: 'untested', 'cannot-run': 'cannot run' };
 
 export function badge(s: Status): string {
   return `<span class="st st-${s}">${LABEL[s]}</span>`;

@@ -1,12 +1,13 @@
 /**
  * JSON Schema (draft 2020-12) checks per dialect, compiled once with ajv (strict, allErrors).
- * Every ajv error is mapped through its instancePath to the value's span, so it prints as
- * file:line:col. Codes are `schema/<ajv keyword>`.
+ * Every ajv error is mapped through its instancePath to the value's span (source/ajv-errors.ts),
+ * so it prints as file:line:col. Codes are `schema/<ajv keyword>`.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../../diag/diagnostic.ts';
-import type { Dialect, KeyPath, Locator, Rule } from '../../rule/model.ts';
+import type { Dialect, Rule } from '../../rule/model.ts';
+import { mapAjvError } from '../../source/ajv-errors.ts';
 
 type SchemaName = 'elastic' | 'escu' | 'car' | 'sigma' | 'sigma-correlation' | 'tests';
 
@@ -30,44 +31,6 @@ function validators(): Map<SchemaName, ValidateFunction> {
 export function schemaFor(dialect: Dialect, doc: Readonly<Record<string, unknown>>): SchemaName {
   if (dialect === 'sigma') return 'correlation' in doc ? 'sigma-correlation' : 'sigma';
   return dialect;
-}
-
-/** `/rule/threat/0` → ['rule', 'threat', 0] (JSON Pointer unescaped; digits become indexes). */
-export function pointerToPath(pointer: string): KeyPath {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-const show = (p: KeyPath): string => (p.length === 0 ? 'the document' : p.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '['));
-
-/** One diagnostic per ajv error, located and worded for a rule author. */
-export function mapAjvError(e: ErrorObject, locate: Locator, file: string, ruleId?: string): Diagnostic {
-  const path = pointerToPath(e.instancePath);
-  const params = e.params as Record<string, unknown>;
-  let span = locate(path);
-  let message = `${show(path)}: ${e.message ?? e.keyword}`;
-  let hint: string | undefined;
-  switch (e.keyword) {
-    case 'required':
-      span = locate(path, 'key');
-      message = `${show(path)}: missing required property '${String(params.missingProperty)}'`;
-      break;
-    case 'additionalProperties':
-      span = locate([...path, String(params.additionalProperty)], 'key');
-      message = `${show(path)}: unknown property '${String(params.additionalProperty)}'`;
-      hint = 'check the spelling against the dialect\'s schema (engine/rule/schemas/)';
-      break;
-    case 'enum':
-      message = `${show(path)}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-      break;
-    case 'type':
-      message = `${show(path)}: must be ${String(params.type)}`;
-      break;
-    case 'pattern':
-      message = `${show(path)}: does not match ${String(params.pattern)}`;
-      break;
-  }
-  return { code: `schema/${e.keyword}`, severity: 'error', message, file, span, ...(ruleId ? { ruleId } : {}), ...(hint ? { hint } : {}) };
 }
 
 /** Checks a loaded rule's document against its dialect's schema. */

@@ -1,9 +1,9 @@
 /**
  * Test-only parser for evtxexport's one-line <Event> renderings: elements, double-quoted
  * attributes, text, self-closing tags and the five entities plus &#N; / &#xN;. It builds the same
- * XElement tree the EVTX decoder produces, so the two can be compared node by node.
+ * XmlElement tree the EVTX decoder produces, so the two can be compared node by node.
  */
-import type { XElement, XNode } from '../../../engine/events/evtx/tree.ts';
+import type { XmlElement, XmlNode } from '../../../engine/events/xml/tree.ts';
 
 const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -14,10 +14,10 @@ export function unescapeXml(s: string): string {
   });
 }
 
-export function parseOracleLine(line: string): XElement {
+export function parseOracleLine(line: string): XmlElement {
   let pos = 0;
   const fail = (why: string): never => { throw new Error(`oracle XML: ${why} at column ${pos + 1}`); };
-  function element(): XElement {
+  function element(): XmlElement {
     if (line[pos] !== '<') fail('expected <');
     const nameEnd = line.slice(pos + 1).search(/[\s/>]/) + pos + 1;
     const name = line.slice(pos + 1, nameEnd);
@@ -33,7 +33,7 @@ export function parseOracleLine(line: string): XElement {
       attrs.push({ name: line.slice(pos, eq), value: unescapeXml(line.slice(eq + 2, close)) });
       pos = close + 1;
     }
-    const children: XNode[] = [];
+    const children: XmlNode[] = [];
     for (;;) {
       if (pos >= line.length) fail(`<${name}> not closed`);
       if (line.startsWith('</', pos)) {

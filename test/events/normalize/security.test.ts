@@ -24,7 +24,9 @@ describe('Security normalization', () => {
     expect(f).toMatchObject({ 'event.code': '4624', 'event.module': 'security', 'event.category': ['authentication'], 'event.type': ['start'], 'event.action': 'logged-in',
       'event.outcome': 'success', 'user.name': 'alice', 'user.domain': 'CORP', 'user.id': 'S-1-5-21-1-1104', 'winlog.logon.type': 'Network', 'winlog.logon.id': '0x2bc327',
       'source.ip': '10.0.1.22', 'source.port': 52110, 'source.domain': 'WKS-02', 'related.user': ['SRV-01$', 'alice'], 'related.ip': ['10.0.1.22'], '@timestamp': '2024-03-01T10:00:05.123Z' });
-    expect(f['process.executable']).toBeUndefined();
+    // ProcessName "-" is kept, as Winlogbeat's Security module keeps it; it names no process.
+    expect(f['process.executable']).toBe('-');
+    expect(f['process.name']).toBeUndefined();
   });
 
   it('4688 process creation: hex pids, parent, command line', async () => {

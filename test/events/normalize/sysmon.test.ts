@@ -48,8 +48,9 @@ describe('Sysmon normalization', () => {
       'winlog.event_data.IntegrityLevel': 'System', 'winlog.event_data.LogonId': '0x3e7', 'winlog.event_data.Image': P.Image,
     });
     expect(f['process.pe.imphash']).toBeUndefined(); // all-zero hashes are dropped
-    expect(f['rule.name']).toBeUndefined(); // "-" is empty
-    expect(f['winlog.event_data.RuleName']).toBeUndefined();
+    // Windows' "-" placeholder is a value (issue 18: Sigma filters test it), raw and in ECS.
+    expect(f['rule.name']).toBe('-');
+    expect(f['winlog.event_data.RuleName']).toBe('-');
   });
 
   it('3 network connection: direction from Initiated, transport, ports', async () => {
@@ -64,8 +65,8 @@ describe('Sysmon normalization', () => {
       'source.domain': 'WKS-02.corp.example', 'destination.ip': '10.0.1.10', 'destination.port': 49668, 'related.ip': ['10.0.1.22', '10.0.1.10'],
       'process.name': 'svchost.exe', 'process.pid': 4242, 'user.name': 'NETWORK SERVICE',
     });
-    expect(inbound['destination.domain']).toBeUndefined();
-    expect(inbound['network.protocol']).toBeUndefined();
+    expect(inbound['destination.domain']).toBe('-');
+    expect(inbound['network.protocol']).toBe('-');
     const outbound = await ecs({ id: 3, data: { ...base, Initiated: 'true', DestinationPortName: 'http' } });
     expect(outbound).toMatchObject({ 'network.direction': 'egress', 'network.protocol': 'http' });
   });

@@ -11,8 +11,8 @@ const ir = (q: string) => {
   return r.query!;
 };
 const filter = (q: string): Predicate => (ir(q) as EventQuery).filter;
-/** The condition after the category test. */
-const cond = (q: string): Predicate => { const f = filter(q); return f.kind === 'and' ? (f.args.length === 2 ? f.args[1] : { kind: 'and', args: f.args.slice(1) }) : f; };
+/** The condition (the category is the query's source, not part of the filter). */
+const cond = filter;
 const err = (q: string, env = {}) => {
   const r = compileEql(q, env);
   expect(r.query).toBeUndefined();
@@ -21,11 +21,17 @@ const err = (q: string, env = {}) => {
 };
 
 describe('event queries', () => {
-  it('turns the category into an event.category test, case-sensitive', () => {
-    expect(filter('process where true')).toMatchObject({ kind: 'compare', op: '==', caseInsensitive: false, left: { name: 'event.category' }, right: { value: 'process' } });
+  it('turns the category into the source: origin eql, selecting a case-sensitive event.category test', () => {
+    const q = ir('process where true') as EventQuery;
+    expect(q.source?.origin).toEqual({ lang: 'eql', category: 'process' });
+    expect(q.source?.select).toMatchObject({ kind: 'compare', op: '==', caseInsensitive: false, left: { name: 'event.category' }, right: { value: 'process' } });
+    expect(q.filter).toEqual({ kind: 'const', value: true });
   });
-  it('any where has no category test', () => expect(filter('any where a == 1')).toMatchObject({ kind: 'compare', left: { name: 'a' } }));
-  it('quoted categories', () => expect(filter('"my-cat" where true')).toMatchObject({ right: { value: 'my-cat' } }));
+  it('any where has no source and no category test', () => {
+    expect(filter('any where a == 1')).toMatchObject({ kind: 'compare', left: { name: 'a' } });
+    expect((ir('any where a == 1') as EventQuery).source).toBeUndefined();
+  });
+  it('quoted categories', () => expect((ir('"my-cat" where true') as EventQuery).source?.origin).toEqual({ lang: 'eql', category: 'my-cat' }));
   it('uses Kleene null logic', () => expect((ir('process where true') as EventQuery).logic).toBe('kleene'));
   it('keeps spans of nodes', () => {
     const q = 'process where process.name == "a"';

@@ -58,8 +58,8 @@ describe('sigma detection semantics', () => {
     const lit = sigma(det("    CommandLine: 'a\\*b'")).query;
     expect(matches(lit, { 'process.command_line': 'a*b' })).toBe(true);
     expect(matches(lit, { 'process.command_line': 'axxb' })).toBe(false);
-    const wild = sigma(det("    TargetObject: 'HKLM\\Tasks\\\\*\\Actions'")).query;
-    expect(matches(wild, { 'registry.path': 'HKLM\\Tasks\\{1234}\\Actions' })).toBe(true);
+    const wild = sigma(det("    TargetObject: 'HKLM\\Tasks\\\\*\\Actions'"), 'product: windows\n  category: registry_set').query;
+    expect(matches(wild, { 'registry.path': 'HKLM\\Tasks\\{1234}\\Actions' }, { 'event.code': '13', 'winlog.channel': 'Microsoft-Windows-Sysmon/Operational' })).toBe(true);
     const q = sigma(det("    CommandLine: 'a\\?b?'")).query;
     expect(matches(q, { 'process.command_line': 'a?bc' })).toBe(true);
     expect(matches(q, { 'process.command_line': 'axbc' })).toBe(false);

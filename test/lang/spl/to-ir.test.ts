@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpl, frontEnd } from '../../../engine/lang/spl/index.ts';
 import type { Rule } from '../../../engine/rule/model.ts';
-import type { EventQuery, IrQuery, Predicate } from '../../../engine/ir/types.ts';
+import type { EventQuery, EventSource, IrQuery, Predicate } from '../../../engine/ir/types.ts';
 import { runQuery } from '../../../engine/runtime/index.ts';
 import { ESCU_MACROS, ev, proc } from './fixtures.ts';
 
@@ -12,30 +12,31 @@ const ok = (text: string): IrQuery => {
   return r.query!;
 };
 const filterOf = (q: IrQuery): Predicate => ((q.kind === 'pipeline' ? q.source : q) as EventQuery).filter;
+const sourceOf = (q: IrQuery): EventSource | undefined => ((q.kind === 'pipeline' ? q.source : q) as EventQuery).source;
 
 describe('SPL → IR: field mapping', () => {
   it('maps tstats CIM fields to ECS and adds the data model constraint', () => {
     const q = ok('| tstats count from datamodel=Endpoint.Registry where Registry.registry_path="*\\\\Run\\\\*" Registry.action=modified by Registry.dest');
-    expect(strip(filterOf(q))).toMatchObject({ kind: 'and', args: [
-      { kind: 'in', left: { name: 'event.category' }, values: ['registry'] },
-      { kind: 'and', args: [
-        { kind: 'glob', left: { name: 'registry.path' }, caseInsensitive: true },
-        { kind: 'in', left: { kind: 'call', fn: 'spl.cim_registry_action' }, values: ['modified'], caseInsensitive: true },
-      ] },
+    expect(sourceOf(q)).toMatchObject({ origin: { lang: 'spl', datamodel: 'Endpoint', dataset: 'Registry' }, select: { kind: 'in', left: { name: 'event.category' }, values: ['registry'] } });
+    expect(filterOf(q)).toMatchObject({ kind: 'and', args: [
+      { kind: 'glob', left: { name: 'registry.path' }, caseInsensitive: true },
+      { kind: 'in', left: { kind: 'call', fn: 'spl.cim_registry_action' }, values: ['modified'], caseInsensitive: true },
     ] });
   });
 
   it('maps All_Traffic ports, keeping numbers comparable', () => {
     const q = ok('| tstats count from datamodel=Network_Traffic.All_Traffic where All_Traffic.dest_port=3389 by All_Traffic.src_ip');
-    expect(strip(filterOf(q))).toMatchObject({ args: [{}, { kind: 'in', left: { name: 'destination.port' }, values: ['3389', 3389] }] });
+    expect(filterOf(q)).toMatchObject({ kind: 'in', left: { name: 'destination.port' }, values: ['3389', 3389] });
   });
 
   it('maps raw Sysmon searches to winlog fields', () => {
     const q = ok('sourcetype=XmlWinEventLog source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=1 Image="*\\\\schtasks.exe" User!="NT AUTHORITY\\\\SYSTEM"');
     expect(q.kind).toBe('event');
+    expect(sourceOf(q)).toMatchObject({
+      origin: { lang: 'spl', sourcetype: 'XmlWinEventLog', source: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational' },
+      select: { kind: 'and', args: [{ kind: 'exists', field: 'winlog.event_id' }, { kind: 'glob', left: { name: 'winlog.channel' } }] },
+    });
     expect(strip(filterOf(q))).toMatchObject({ kind: 'and', args: [
-      { kind: 'exists', field: 'winlog.event_id' },
-      { kind: 'glob', left: { name: 'winlog.channel' } },
       { kind: 'in', left: { name: 'winlog.event_id' }, values: ['1', 1] },
       { kind: 'glob', left: { name: 'winlog.event_data.Image' } },
       { kind: 'and', args: [{ kind: 'exists', field: 'winlog.event_data.User' }, { kind: 'not' }] },

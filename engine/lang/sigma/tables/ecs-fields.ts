@@ -1,60 +1,28 @@
 /**
- * Sigma's Windows field names → ECS, as pySigma's ECS/Winlogbeat pipeline (ecs_windows) maps
- * them: a few names depend on the log source (category or service), the rest are global, and any
- * other name without a dot falls back to `winlog.event_data.<Name>`.
+ * Sigma's Windows field names → ECS, derived from the one Windows ↔ ECS table
+ * (engine/ir/windows-ecs): a name reaches the ECS field the normalizer fills from it on every
+ * event of the rule's log source, else the raw `winlog.event_data.<Name>` (which the normalizer
+ * always keeps), so no name is left pointing at a field its events lack (issue 18). The names and
+ * fields are pySigma's ECS Windows pipeline's (ecs_windows) wherever the data agrees with it.
  */
+import { FAMILIES, SYSTEM_FIELDS, ecsFieldOf, type Scope } from '../../../ir/windows-ecs/index.ts';
+
+/**
+ * Name → the first ECS field the table fills from it, plus the <System> names: candidates for
+ * writing an ECS field under a Sigma name (export/sigma-logsource.ts checks each against the
+ * log source's own mapping before using it).
+ */
+export const ECS_FIELD_MAP: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(SYSTEM_FIELDS)) out[k] = v;
+  for (const f of FAMILIES) for (const r of f.fields) if (!r.virtual && out[r.from] === undefined) out[r.from] = r.to;
+  return out;
+})();
+
 export type LogsourceKey = `category:${string}` | `service:${string}`;
 
-/** Field → [(log source, ECS field)]; first match wins. */
-export const ECS_VARIABLE_FIELDS: Readonly<Record<string, readonly (readonly [LogsourceKey, string])[]>> = {
-  FileVersion: [['category:process_creation', 'process.pe.file_version'], ['category:image_load', 'file.pe.file_version']],
-  Description: [['category:process_creation', 'process.pe.description'], ['category:image_load', 'file.pe.description'], ['category:sysmon_error', 'winlog.event_data.Description']],
-  Product: [['category:process_creation', 'process.pe.product'], ['category:image_load', 'file.pe.product']],
-  Company: [['category:process_creation', 'process.pe.company'], ['category:image_load', 'file.pe.company']],
-  OriginalFileName: [['category:process_creation', 'process.pe.original_file_name'], ['category:image_load', 'file.pe.original_file_name']],
-  CommandLine: [['category:process_creation', 'process.command_line'], ['service:security', 'process.command_line'], ['service:powershell-classic', 'powershell.command.value']],
-  Protocol: [['category:network_connection', 'network.transport']],
-  Signature: [['category:driver_load', 'file.code_signature.subject_name'], ['category:image_load', 'file.code_signature.subject_name']],
-  EngineVersion: [['service:powershell-classic', 'powershell.engine.version']],
-  HostVersion: [['service:powershell-classic', 'powershell.process.executable_version']],
-  SubjectLogonId: [['service:security', 'winlog.logon.id']],
-  ServiceName: [['service:security', 'service.name']],
-  SubjectDomainName: [['service:security', 'user.domain']],
-  SubjectUserName: [['service:security', 'user.name']],
-  SubjectUserSid: [['service:security', 'user.id']],
-  TargetLogonId: [['service:security', 'winlog.logon.id']],
-};
-
-export const ECS_FIELD_MAP: Readonly<Record<string, string>> = {
-  EventID: 'event.code', Channel: 'winlog.channel', Provider_Name: 'winlog.provider_name',
-  ComputerName: 'winlog.computer_name', FileName: 'file.path', ProcessGuid: 'process.entity_id',
-  ProcessId: 'process.pid', Image: 'process.executable', CurrentDirectory: 'process.working_directory',
-  ParentProcessGuid: 'process.parent.entity_id', ParentProcessId: 'process.parent.pid',
-  ParentImage: 'process.parent.executable', ParentCommandLine: 'process.parent.command_line',
-  TargetFilename: 'file.path', SourceIp: 'source.ip', SourceHostname: 'source.domain', SourcePort: 'source.port',
-  DestinationIp: 'destination.ip', DestinationHostname: 'destination.domain', DestinationPort: 'destination.port',
-  DestinationPortName: 'network.protocol', ImageLoaded: 'file.path', Signed: 'file.code_signature.signed',
-  SignatureStatus: 'file.code_signature.status', Imphash: 'file.pe.imphash', SourceProcessGuid: 'process.entity_id',
-  SourceProcessId: 'process.pid', SourceImage: 'process.executable', Device: 'file.path',
-  SourceThreadId: 'process.thread.id', TargetObject: 'registry.path', PipeName: 'file.name',
-  Destination: 'process.executable', QueryName: 'dns.question.name', QueryStatus: 'sysmon.dns.status',
-  IsExecutable: 'sysmon.file.is_executable', Archived: 'sysmon.file.archived',
-  CommandName: 'powershell.command.name', CommandPath: 'powershell.command.path', CommandType: 'powershell.command.type',
-  HostApplication: 'process.command_line', HostId: 'process.entity_id', HostName: 'process.title',
-  NewEngineState: 'powershell.engine.new_state', PipelineId: 'powershell.pipeline_id',
-  PreviousEngineState: 'powershell.engine.previous_state', RunspaceId: 'powershell.runspace_id',
-  ScriptName: 'file.path', SequenceNumber: 'event.sequence', NewProviderState: 'powershell.provider.new_state',
-  ProviderName: 'powershell.provider.name', MessageNumber: 'powershell.sequence', MessageTotal: 'powershell.total',
-  ScriptBlockText: 'powershell.file.script_block_text', ScriptBlockId: 'powershell.file.script_block_id',
-  AccountDomain: 'user.domain', AccountName: 'user.name', Application: 'process.executable',
-  ClientAddress: 'source.ip', ClientName: 'source.domain', DestAddress: 'destination.ip', DestPort: 'destination.port',
-  IpAddress: 'source.ip', IpPort: 'source.port', NewProcessId: 'process.pid', NewProcessName: 'process.executable',
-  ParentProcessName: 'process.parent.name', ProcessName: 'process.executable', SourceAddress: 'source.ip',
-  TargetDomainName: 'user.domain', User: 'user.name', WorkstationName: 'source.domain',
-  Payload: 'powershell.file.script_block_text',
-  // dac additions (not in pySigma's table): the event's host, which correlations group by.
-  Computer: 'winlog.computer_name',
-};
+/** Per-log-source names are derived from the table's event IDs now (ecsFieldOf); kept for readers of the old shape. */
+export const ECS_VARIABLE_FIELDS: Readonly<Record<string, readonly (readonly [LogsourceKey, string])[]>> = Object.create(null) as Record<string, never>;
 
 /**
  * Deliberate departures from the pipeline, each because the ECS value differs from Sigma's:
@@ -63,3 +31,17 @@ export const ECS_FIELD_MAP: Readonly<Record<string, string>> = {
  * is 'DOMAIN\name' where ECS user.name holds only the name, and rules match the domain part.
  */
 export const RAW_OVERRIDES: ReadonlySet<string> = new Set(['Initiated', 'User']);
+
+/**
+ * The field a Sigma Windows name addresses on the events of `scopes` (`raw`: the name in those
+ * events). A rule naming no channel (`product: windows` alone) reads every family that maps the
+ * name, which must agree.
+ */
+export function sigmaWindowsField(name: string, raw: string, scopes: readonly Scope[]): string {
+  const system = Object.prototype.hasOwnProperty.call(SYSTEM_FIELDS, name) ? SYSTEM_FIELDS[name] : undefined;
+  if (system) return system;
+  if (RAW_OVERRIDES.has(name)) return `winlog.event_data.${raw}`;
+  if (name.includes('.')) return name;
+  const over = scopes.length ? scopes : FAMILIES.filter((f) => f.fields.some((r) => r.from === raw)).map((family) => ({ family, eventIds: [] }));
+  return (over.length ? ecsFieldOf(raw, over) : undefined) ?? `winlog.event_data.${raw}`;
+}

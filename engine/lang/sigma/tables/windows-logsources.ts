@@ -3,15 +3,15 @@
  * pySigma's Windows pipeline (windows_logsource_mapping) plus the services SigmaHQ's logsource
  * guide names that it lacks; categories follow pySigma's Sysmon pipeline (event IDs on the Sysmon
  * channel) and its Windows audit/PowerShell mappings. Each category lists every source that can
- * produce it (process_creation: Sysmon 1 and Security 4688), with the raw EventData names that
- * differ in that source (used only for fields without an ECS mapping).
+ * produce it (process_creation: Sysmon 1 and Security 4688), with the EventData names that
+ * differ in that source; which ECS field a name reaches is the Windows ↔ ECS table's.
  */
 import { table } from '../../../source/own.ts';
 export interface EventSource {
   readonly channels: readonly string[];
   /** Event IDs on those channels; empty = any event of the channel. */
   readonly eventIds: readonly number[];
-  /** Sigma field → raw EventData name in this source, where it differs from Sysmon's. */
+  /** Sigma field (Sysmon's name) → this source's EventData name for the same thing, where it differs. */
   readonly rawFields?: Readonly<Record<string, string>>;
 }
 
@@ -67,8 +67,9 @@ export const WINDOWS_SERVICES: Readonly<Record<string, readonly string[]>> = tab
   capi2: ['Microsoft-Windows-CAPI2/Operational'],
 });
 
-/** Security 4688's own names for the Sysmon process-creation fields without an ECS mapping. */
+/** Security 4688's own names for Sysmon 1's process-creation fields. */
 const SECURITY_4688_RAW: Readonly<Record<string, string>> = table({
+  Image: 'NewProcessName', ParentImage: 'ParentProcessName', ProcessId: 'NewProcessId', ParentProcessId: 'ProcessId',
   IntegrityLevel: 'MandatoryLabel', User: 'SubjectUserName', LogonId: 'SubjectLogonId',
 });
 
