@@ -35,9 +35,12 @@ if (process.argv[2] === '--one') {
 }
 
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+// DAC_BENCH_CASES=id,id runs only those cases.
+const only = (process.env.DAC_BENCH_CASES ?? '').split(',').filter(Boolean);
+const cases = allCases.filter((c) => !only.length || only.includes(c.id));
 let over = 0;
 process.stdout.write(`${'case'.padEnd(32)} ${'ms'.padStart(7)} ${'peak MB'.padStart(8)}  verdict\n`);
-for (const c of allCases) {
+for (const c of cases) {
   const dir = mkdtempSync(join(tmpdir(), `dac-bench-hostile-${c.id}-`));
   const r = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${LIMIT_MB}`, tsx, import.meta.filename, '--one', c.id, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
   rmSync(dir, { recursive: true, force: true });
@@ -48,5 +51,5 @@ for (const c of allCases) {
   if (!ok) over++;
   process.stdout.write(`${c.id.padEnd(32)} ${res ? res.ms.toFixed(0).padStart(7) : '      -'} ${res ? res.rssMb.toFixed(0).padStart(8) : '       -'}  ${ok ? 'ok' : `OVER (exit ${r.status}) ${(r.stderr ?? '').split('\n').find((l) => l.trim()) ?? ''}`}\n`);
 }
-process.stdout.write(`${allCases.length} cases, ${over} over ${LIMIT_MS} ms / ${LIMIT_MB} MB\n`);
+process.stdout.write(`${cases.length} cases, ${over} over ${LIMIT_MS} ms / ${LIMIT_MB} MB\n`);
 process.exit(over ? 1 : 0);
