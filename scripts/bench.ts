@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- names…]`: every benchmark in its own process (so peak memory is its own),
- * one after the other. Names: cli harness runtime events evtx pcap sigma (default: all).
+ * one after the other. Names: cli harness runtime events evtx pcap sigma hostile (default: all).
  * Figures are medians of three runs unless a bench says otherwise; speed is never asserted in tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ const BENCHES: Record<string, { script: string; args: string[]; what: string }> 
   evtx: { script: 'bench-evtx.ts', args: ['--mb', '200'], what: 'EVTX read, 200 MB (and evtxexport when installed)' },
   pcap: { script: 'bench-pcap.ts', args: ['400'], what: 'pcapng with DCE/RPC sessions' },
   sigma: { script: 'bench-sigma.ts', args: [], what: "SigmaHQ's Windows rules: load, compile, replay (needs ../shared)" },
+  hostile: { script: 'bench-hostile.ts', args: [], what: 'every hostile case at full size: under 5 s and 512 MB each (issue 15)' },
 };
 
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');

@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { formatOneLine } from '../diag/render.ts';
 import { listDatasets } from '../events/dataset.ts';
 import { datasetStats, readDataset } from '../events/replay.ts';
+import { dataRoots } from './paths.ts';
 import type { DatasetStats } from '../events/stats.ts';
 import type { EcsEvent } from '../events/types.ts';
 import { registerImport } from './datasets-import.ts';
@@ -55,7 +56,8 @@ export function renderEvents(events: readonly EcsEvent[], format: 'ndjson' | 'ta
   }
   const cols = TABLE_COLUMNS.filter((c) => events.some((e) => e.fields[c] !== undefined));
   const rows = events.map((e) => cols.map((c) => cell(e.fields[c]).slice(0, 80)));
-  const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  // A loop, not Math.max(...rows): a spread of ~200k rows overflows the call stack (issue 15 item 4).
+  const widths = cols.map((c, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), c.length));
   const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
@@ -65,13 +67,15 @@ export function register(program: Command): void {
     .description('list datasets with events read/rejected, hosts, time range and event-ID histogram')
     .option('--root <dir>', 'repo root (datasets/ lives there)', '.')
     .option('--json', 'print statistics as JSON')
-    .action(async (opts: { root: string; json?: boolean }) => {
+    .option('--data-root <dir...>', 'folders outside the repo that dataset files may name (also DAC_DATA_ROOT)')
+    .action(async (opts: { root: string; json?: boolean; dataRoot?: string[] }) => {
       const root = resolve(opts.root);
-      const list = listDatasets(root);
+      const extra = dataRoots(opts.dataRoot);
+      const list = listDatasets(root, 'datasets', extra);
       const lookup = (f: string) => list.loads.find((l) => l.file === f)?.text;
       for (const d of list.diagnostics) process.stderr.write(formatOneLine(d, lookup) + '\n');
       const stats: DatasetStats[] = [];
-      for (const ds of list.datasets) stats.push(await datasetStats(ds, { root }));
+      for (const ds of list.datasets) stats.push(await datasetStats(ds, { root, dataRoots: extra }));
       process.stdout.write(opts.json ? JSON.stringify(stats, null, 2) + '\n' : renderStatsText(stats));
       const bad = list.diagnostics.some((d) => d.severity === 'error') || stats.some((s) => s.mismatches.length > 0);
       process.exitCode = bad ? 1 : 0;
@@ -88,14 +92,15 @@ export function register(program: Command): void {
     })
     .option('--clock <clock>', 'replay clock: activity (Sysmon UtcTime) or record (TimeCreated)')
     .action(async (name: string, opts: { format: 'ndjson' | 'table'; limit?: number; clock?: string }, command: Command) => {
-      const parent = command.parent?.opts() as { root: string } | undefined;
+      const parent = command.parent?.opts() as { root: string; dataRoot?: string[] } | undefined;
       const root = resolve(parent?.root ?? '.');
+      const extra = dataRoots(parent?.dataRoot);
       if (opts.clock !== undefined && opts.clock !== 'activity' && opts.clock !== 'record') {
         process.stderr.write(`dac datasets show: --clock must be activity or record\n`);
         process.exitCode = 2;
         return;
       }
-      const list = listDatasets(root);
+      const list = listDatasets(root, 'datasets', extra);
       const load = list.loads.find((l) => l.dataset?.manifest.name === name || l.file.split(/[\\/]/).slice(-2)[0] === name);
       if (!load?.dataset) {
         const names = list.loads.map((l) => l.dataset?.manifest.name).filter(Boolean).join(', ');
@@ -104,7 +109,7 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const { events, stats } = await readDataset(load.dataset, { root, clock: opts.clock as 'activity' | 'record' | undefined });
+      const { events, stats } = await readDataset(load.dataset, { root, dataRoots: extra, clock: opts.clock as 'activity' | 'record' | undefined });
       const shown = opts.limit === undefined ? events : events.slice(0, opts.limit);
       process.stdout.write(renderEvents(shown, opts.format));
       if (stats.rejected > 0) process.stderr.write(`${stats.rejected} record(s) rejected; see \`dac datasets\`\n`);

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { VERSION_LOCK_PATH, exportContext, gateInvalid } from '../export/prepare.ts';
 import { exportTargets } from '../export/registry.ts';
+import { containedArgs } from './paths.ts';
 
 export function register(program: Command): void {
   program.command('export')
@@ -21,14 +22,14 @@ export function register(program: Command): void {
     .option('--splunk-app <label>', 'Splunk app label in stanza names ("<label> - <name> - Rule"); keep it unlike ESCU so nothing collides', 'DAC')
     .option('--version-lock <file>', `detection-rules version lock for Kibana versions (default: <root>/${VERSION_LOCK_PATH} when present)`)
     .action((paths: string[], opts: { target: string; out: string; root: string; force: boolean; versionLock?: string; splunkApp: string }) => {
-      const missing = paths.filter((p) => !existsSync(resolve(p)));
-      if (missing.length) {
-        process.stderr.write(`dac export: no such file or folder: ${missing.join(', ')}\n`);
+      const target = exportTargets.get(opts.target)!;
+      const root = resolve(opts.root);
+      const args = containedArgs(root, paths);
+      if (!args.ok) {
+        process.stderr.write(`dac export: ${args.message}\n`);
         process.exitCode = 2;
         return;
       }
-      const target = exportTargets.get(opts.target)!;
-      const root = resolve(opts.root);
       if (opts.versionLock && !existsSync(resolve(opts.versionLock))) {
         process.stderr.write(`dac export: no such version lock: ${opts.versionLock}\n`);
         process.exitCode = 2;
@@ -36,7 +37,7 @@ export function register(program: Command): void {
       }
       let full: ReturnType<typeof exportContext>;
       try {
-        full = exportContext(root, paths.length ? paths.map((p) => resolve(p)) : undefined, { settings: { splunkApp: opts.splunkApp }, ...(opts.versionLock ? { versionLock: resolve(opts.versionLock) } : {}) });
+        full = exportContext(root, paths.length ? args.paths : undefined, { settings: { splunkApp: opts.splunkApp }, ...(opts.versionLock ? { versionLock: resolve(opts.versionLock) } : {}) });
       } catch (e) {
         process.stderr.write(`dac export: ${e instanceof Error ? e.message : String(e)}\n`);
         process.exitCode = 2;

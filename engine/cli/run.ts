@@ -7,7 +7,7 @@
  * 2 usage errors (bad option, unreadable query file).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { formatWithExcerpt } from '../diag/render.ts';
@@ -88,7 +88,8 @@ export async function runCommand(query: string, opts: RunOptions, io: RunIo = pr
       files: opts.data.map((f) => ({ path: relative(cwd, resolve(f)), ...(opts.format !== 'auto' ? { format: opts.format } : {}) })),
     },
   };
-  const { events, stats } = await readDataset(ds, { root: cwd });
+  // The operator named these files on the command line: each one's folder is a data root for this run.
+  const { events, stats } = await readDataset(ds, { root: cwd, dataRoots: opts.data.map((f) => dirname(resolve(f))) });
   for (const l of describeStats(stats)) io.err(l + '\n');
   const alerts = runQuery(ir, events, 'run');
   const width = opts.width !== undefined ? Number(opts.width) : process.stdout.isTTY ? process.stdout.columns ?? 0 : 0;

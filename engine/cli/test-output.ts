@@ -2,13 +2,14 @@
 import pc from 'picocolors';
 import type { RunReport, Status } from '../harness/types.ts';
 import { annotation } from './github.ts';
+import { consoleText } from '../report/escape/console.ts';
 
 const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skip', error: 'ERROR', untested: 'untested', 'cannot-run': 'cannot-run' };
 
 export function renderSummary(report: RunReport, color: boolean): string {
   const paint = (s: Status, text: string) => (!color ? text : s === 'pass' ? pc.green(text) : s === 'untested' || s === 'skipped' || s === 'cannot-run' ? pc.yellow(text) : pc.red(text));
-  const rows = report.rules.map((r) => [r.name, r.language, r.validation.status, r.unit.status, r.integration.status] as const);
-  const w = Math.min(60, Math.max(4, ...rows.map((r) => r[0].length)));
+  const rows = report.rules.map((r) => [consoleText(r.name), consoleText(r.language), r.validation.status, r.unit.status, r.integration.status] as const);
+  const w = Math.min(60, rows.reduce((m, r) => Math.max(m, r[0].length), 4));
   const lines = [`${'rule'.padEnd(w)}  lang   validation  unit      integration`];
   for (const [name, lang, v, u, i] of rows) {
     const nm = name.length > w ? name.slice(0, w - 1) + '…' : name.padEnd(w);
@@ -20,7 +21,7 @@ export function renderSummary(report: RunReport, color: boolean): string {
       if (s.status === 'pass') continue;
       // A skip says why in one line (the reasons of a skip are all the same cause).
       const reasons = s.status === 'skipped' ? s.reasons.slice(0, 1) : s.reasons.slice(0, 8);
-      for (const reason of reasons) lines.push(`  ${r.file}: ${kind}${s.status === 'skipped' ? ' skipped' : ''}: ${reason}`);
+      for (const reason of reasons) lines.push(`  ${consoleText(r.file)}: ${kind}${s.status === 'skipped' ? ' skipped' : ''}: ${consoleText(reason)}`);
     }
   }
   const t = report.totals;

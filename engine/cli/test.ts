@@ -16,9 +16,11 @@ import { renderJunit } from '../report/junit.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderSummary, renderGithub } from './test-output.ts';
+import { ghInert } from './github.ts';
 import { VERSION } from './version.ts';
+import { containedArgs, containedOutput, dataRoots } from './paths.ts';
 
-interface Opts { rule?: string[]; unitOnly?: boolean; changed?: string; reportDir: string; format: 'text' | 'json' | 'github'; timings: boolean; root: string }
+interface Opts { dataRoot?: string[]; rule?: string[]; unitOnly?: boolean; changed?: string; reportDir: string; format: 'text' | 'json' | 'github'; timings: boolean; root: string }
 
 function progress(enabled: boolean): { phase: (p: string) => void; tick: (n: number, total: number) => void; done: () => void } {
   if (!enabled) return { phase: () => {}, tick: () => {}, done: () => {} };
@@ -48,8 +50,14 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'console output').choices(['text', 'json', 'github']).default('text'))
     .option('--no-timings', 'leave the wall-clock timing section out of the reports')
     .option('--root <dir>', 'repo root (rules/, datasets/)', '.')
+    .option('--data-root <dir...>', 'folders outside the repo that dataset files may name (also DAC_DATA_ROOT)')
     .action(async (paths: string[], opts: Opts) => {
       const root = resolve(opts.root);
+      const args = containedArgs(root, paths);
+      const reportDir = containedOutput(root, opts.reportDir);
+      for (const c of [args, reportDir]) {
+        if (!c.ok) { process.stderr.write(`dac test: ${c.message}\n`); process.exitCode = 2; return; }
+      }
       let select: ((r: { id: string; file: string }) => boolean) | undefined;
       if (opts.changed) {
         let files: string[];
@@ -66,7 +74,7 @@ export function register(program: Command): void {
         select = (r) => ids.has(r.id) && (!prev || prev(r));
       }
       const started = performance.now();
-      const inputs = repoInputs(root, paths.length ? paths.map((p) => resolve(p)) : undefined);
+      const inputs = repoInputs(root, paths.length && args.ok ? args.paths : undefined, dataRoots(opts.dataRoot));
       if (opts.rule?.length) {
         const known = new Set(inputs.rules.map((r) => r.rule.id));
         const unknown = opts.rule.filter((id) => !known.has(id));
@@ -103,7 +111,11 @@ export function register(program: Command): void {
       const where = relative(process.cwd(), dir) || '.';
       if (opts.format === 'json') process.stdout.write(renderJson(full));
       else if (opts.format === 'github') process.stdout.write(renderGithub(full, inputs.sources));
-      if (opts.format !== 'json') process.stdout.write(renderSummary(full, pc.isColorSupported && process.stdout.isTTY === true) + `reports written to ${where}/ (report.json, report.md, junit.xml, report.html)\n`);
+      if (opts.format !== 'json') {
+        const summary = renderSummary(full, pc.isColorSupported && process.stdout.isTTY === true && opts.format === 'text') + `reports written to ${where}/ (report.json, report.md, junit.xml, report.html)\n`;
+        // In a workflow log, rule text must not run as a workflow command (`::error::`, `::stop-commands::`).
+        process.stdout.write(opts.format === 'github' ? ghInert(summary) : summary);
+      }
       process.exitCode = full.totals.ok ? 0 : 1;
     });
 }

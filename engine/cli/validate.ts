@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { containedArgs } from './paths.ts';
 import type { Diagnostic } from '../diag/diagnostic.ts';
 import { formatOneLine, lineCol } from '../diag/render.ts';
 import { validateRepo, type RepoValidation } from '../validate/validate-repo.ts';
@@ -68,13 +69,13 @@ export function register(program: Command): void {
     .option('--root <dir>', 'repo root (rules/, datasets/)', '.')
     .action((paths: string[], opts: { format: 'text' | 'json' | 'github'; root: string }) => {
       const root = resolve(opts.root);
-      const missing = paths.filter((p) => !existsSync(resolve(p)));
-      if (missing.length > 0) {
-        process.stderr.write(`dac validate: no such file or folder: ${missing.join(', ')}\n`);
+      const args = containedArgs(root, paths);
+      if (!args.ok) {
+        process.stderr.write(`dac validate: ${args.message}\n`);
         process.exitCode = 2;
         return;
       }
-      const v = validateRepo(root, paths.map((p) => resolve(p)));
+      const v = validateRepo(root, args.paths);
       process.stdout.write(opts.format === 'json' ? renderJson(v) : opts.format === 'github' ? renderGithub(v) + renderText(v).split('\n').slice(-2).join('\n') : renderText(v));
       const bad = v.results.some((r) => !r.valid) || v.fileDiagnostics.some((d) => d.severity === 'error');
       process.exitCode = bad ? 1 : 0;

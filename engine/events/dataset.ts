@@ -3,10 +3,12 @@
  * validated against dataset.schema.json (ajv, draft 2020-12, strict, all errors) with every
  * error located at file:line:col, then turned into the typed DatasetManifest.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diag/diagnostic.ts';
+import { containPath, type Roots } from '../source/contain.ts';
+import { decodeUtf8 } from '../source/utf8.ts';
 import { parseYamlSource } from '../source/yaml-source.ts';
 import { mapAjvError } from '../source/ajv-errors.ts';
 import type { Dataset, DatasetFile, DatasetManifest, ReplayClock } from './dataset-manifest.ts';
@@ -51,12 +53,23 @@ export interface DatasetLoad {
   readonly text: string;
 }
 
-/** Loads `<root>/<dir>/dataset.yml`; `dir` is repo-relative (datasets/<name>). */
-export function loadDataset(root: string, dir: string): DatasetLoad {
+/**
+ * Loads `<root>/<dir>/dataset.yml`; `dir` is repo-relative (datasets/<name>). The manifest and
+ * every file it names must resolve inside the repo root or a configured data root (symlinks
+ * followed); anything else is a located `dataset/path-outside-root` error and is never read.
+ */
+export function loadDataset(root: string, dir: string, dataRoots: readonly string[] = []): DatasetLoad {
   const file = join(dir, MANIFEST_FILE);
+  const roots: Roots = { root, dataRoots };
+  const where = containPath({ root }, file);
+  if (!where.ok) {
+    return { file, text: '', diagnostics: [{ code: where.missing ? 'dataset/unreadable' : 'dataset/path-outside-root', severity: 'error', message: `cannot read ${file}: ${where.reason}`, file }] };
+  }
   let text: string;
   try {
-    text = readFileSync(resolve(root, file), 'utf8');
+    const decoded = decodeUtf8(readFileSync(where.real));
+    if (!decoded.ok) return { file, text: '', diagnostics: [{ code: 'dataset/invalid-utf8', severity: 'error', message: `${file}: invalid UTF-8 at byte ${decoded.byteOffset}`, file }] };
+    text = decoded.text;
   } catch (e) {
     return { file, text: '', diagnostics: [{ code: 'dataset/unreadable', severity: 'error', message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, file }] };
   }
@@ -77,9 +90,12 @@ export function loadDataset(root: string, dir: string): DatasetLoad {
     diagnostics.push({ code: 'dataset/name-mismatch', severity: 'error', message: `name '${manifest.name}' differs from its folder '${folder}'`, file, span: doc.locate(['name']), hint: 'rename the folder or the name so they agree' });
   }
   manifest.files.forEach((f, i) => {
-    if (!existsSync(resolve(root, dir, f.path))) {
-      diagnostics.push({ code: 'dataset/missing-file', severity: 'error', message: `file not found: ${join(dir, f.path)}`, file, span: doc.locate(['files', i]) });
-    }
+    const c = containPath(roots, f.path, resolve(root, dir));
+    if (c.ok && statSync(c.real).isFile()) return;
+    const span = doc.locate(['files', i]);
+    if (c.ok) diagnostics.push({ code: 'dataset/not-a-file', severity: 'error', message: `not a regular file: ${join(dir, f.path)}`, file, span });
+    else if (c.missing) diagnostics.push({ code: 'dataset/missing-file', severity: 'error', message: `file not found: ${join(dir, f.path)}`, file, span });
+    else diagnostics.push({ code: 'dataset/path-outside-root', severity: 'error', message: c.reason, file, span, hint: 'keep event files inside the repo, or let the operator pass --data-root / DAC_DATA_ROOT' });
   });
   return { file, text, diagnostics, dataset: { manifest, dir } };
 }
@@ -91,12 +107,12 @@ export interface DatasetList {
 }
 
 /** Every datasets/<name>/dataset.yml under root, sorted by name. */
-export function listDatasets(root: string, datasetsDir = 'datasets'): DatasetList {
+export function listDatasets(root: string, datasetsDir = 'datasets', dataRoots: readonly string[] = []): DatasetList {
   const base = resolve(root, datasetsDir);
   const names = existsSync(base)
     ? readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(base, d.name, MANIFEST_FILE))).map((d) => d.name).sort()
     : [];
-  const loads = names.map((n) => loadDataset(root, relative(resolve(root), join(base, n)) || n));
+  const loads = names.map((n) => loadDataset(root, relative(resolve(root), join(base, n)) || n, dataRoots));
   return {
     loads,
     datasets: loads.flatMap((l) => (l.dataset && !l.diagnostics.some((d) => d.severity === 'error') ? [l.dataset] : [])),

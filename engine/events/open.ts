@@ -2,9 +2,9 @@
  * Opening an event file: bytes as a stream, gzip undone when the file starts with gzip's magic
  * (1f 8b) whatever its name, and the first bytes (decompressed) for format detection.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open as openFd } from 'node:fs/promises';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -26,13 +26,32 @@ async function rawHead(path: string, n: number): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Most bytes one gzip file may inflate to: DAC_MAX_GUNZIP_BYTES, else 100 × its size with a
+ * floor of 256 MiB, so a 4 MB → 4 GB bomb stops early with a reason (issue 15 item 6).
+ */
+export function gunzipBudget(compressedBytes: number): number {
+  const env = Number(process.env.DAC_MAX_GUNZIP_BYTES);
+  return env > 0 ? env : Math.max(256 * 1024 * 1024, 100 * compressedBytes);
+}
+
 /** The file's bytes, decompressed if gzip, as a stream of chunks (memory flat in file size). */
 export async function* openStream(path: string): AsyncIterable<Uint8Array> {
   const gz = isGzip(await rawHead(path, 2));
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  const stream = gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
+  // Z_SYNC_FLUSH: a truncated gzip still yields what it holds (a damaged tail is then a rejected
+  // record), instead of losing every byte of a small file.
+  const stream = gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20, finishFlush: zlibConstants.Z_SYNC_FLUSH })) : raw;
+  // Errors on the file stream do not travel through pipe(): forward them, or they are uncaught.
+  if (gz) raw.on('error', (e) => stream.destroy(e));
+  const budget = gz ? gunzipBudget(statSync(path).size) : Infinity;
+  let inflated = 0;
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
+    for await (const chunk of stream) {
+      inflated += (chunk as Uint8Array).length;
+      if (inflated > budget) throw new Error(`gzip inflates past ${budget} bytes (raise DAC_MAX_GUNZIP_BYTES)`);
+      yield chunk as Uint8Array;
+    }
   } finally {
     raw.destroy();
     if (gz) stream.destroy();

@@ -4,7 +4,9 @@
  * could not use; `datasetStats` does the same without keeping the events. `replay` merges
  * datasets into one stream. The order is events/replay-order.ts's, the only definition of it.
  */
+import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { containPath } from '../source/contain.ts';
 import type { Dataset, ReplayClock } from './dataset-manifest.ts';
 import type { EcsEvent, EcsFields, EventReader, Provenance } from './types.ts';
 import { openStream, readHead } from './open.ts';
@@ -21,6 +23,8 @@ export interface ReadOptions {
   readonly root?: string;
   /** Overrides every manifest's clock. */
   readonly clock?: ReplayClock;
+  /** Operator-configured roots event files may live in besides the repo root (--data-root). */
+  readonly dataRoots?: readonly string[];
 }
 
 interface Pending extends InputPosition {
@@ -60,33 +64,59 @@ async function chooseReader(path: string, forced: Dataset['manifest']['files'][n
 async function readFile(ds: Dataset, fileIdx: number, opts: ReadOptions, summary: Summary, sink: Pending[] | undefined, stats: FileStats[]): Promise<void> {
   const spec = ds.manifest.files[fileIdx]!;
   const rel = join(ds.dir, spec.path);
-  const abs = resolve(opts.root ?? '.', rel);
+  const root = opts.root ?? '.';
+  // Checked again here (not only in loadDataset): a Dataset may be built by code, and the file
+  // may have been swapped for a symlink since the manifest was loaded.
+  const where = containPath({ root, dataRoots: opts.dataRoots }, rel);
+  const abs = where.ok ? where.real : resolve(root, rel);
   const clock = opts.clock ?? ds.manifest.clock;
   let reader: EventReader | string;
-  try {
-    reader = await chooseReader(abs, spec.format);
-  } catch (e) {
-    reader = `cannot open: ${e instanceof Error ? e.message : String(e)}`;
+  if (!where.ok) reader = `refused: ${where.reason}`;
+  else if (!statSync(abs).isFile()) reader = 'not a regular file';
+  else {
+    try {
+      reader = await chooseReader(abs, spec.format);
+    } catch (e) {
+      reader = `cannot open: ${e instanceof Error ? e.message : String(e)}`;
+    }
   }
   const fs = newFileStats(rel, typeof reader === 'string' ? spec.format ?? 'unknown' : reader.format);
   stats.push(fs);
   if (typeof reader === 'string') { noteRejection(fs, { file: rel, reason: reader }); return; }
   let pos = 0;
-  for await (const item of reader.read(rel, openStream(abs))) {
-    pos++;
-    if (!item.ok) { noteRejection(fs, { ...item.loc, file: rel, reason: item.reason }, item.skipped === true); continue; }
-    fs.read++;
-    const n = normalize(item.record, { clock });
-    if (!n.ok) { fs.read--; noteRejection(fs, { ...item.loc, file: rel, reason: n.reason }); continue; }
-    fs.used++;
-    summary.add(n.fields, n.ts);
-    if (!sink) continue;
-    const rid = n.fields['winlog.record_id'];
-    const provenance: Provenance = { dataset: ds.manifest.name, file: rel, line: item.loc.line, record: item.loc.record, offset: item.loc.offset };
-    sink.push({
-      fields: n.fields, ts: n.ts, recordId: typeof rid === 'number' ? rid : item.loc.record ?? pos,
-      file: fileIdx, pos, provenance: stripUndefined(provenance),
-    });
+  try {
+    await consume();
+  } catch (e) {
+    // A stream that fails mid-file (corrupt gzip, I/O error, a reader bug) ends this file with a
+    // located rejection; what was read before stays, and the run goes on (issue 15 item 4).
+    noteRejection(fs, { file: rel, record: pos + 1, reason: `reading stopped after ${pos} item(s): ${e instanceof Error ? e.message : String(e)}` });
+  }
+  async function consume(): Promise<void> {
+    for await (const item of (reader as EventReader).read(rel, openStream(abs))) {
+      pos++;
+      if (!item.ok) { noteRejection(fs, { ...item.loc, file: rel, reason: item.reason }, item.skipped === true); continue; }
+      fs.read++;
+      const n = normalizeSafely(item.record, clock);
+      if (!n.ok) { fs.read--; noteRejection(fs, { ...item.loc, file: rel, reason: n.reason }); continue; }
+      fs.used++;
+      summary.add(n.fields, n.ts);
+      if (!sink) continue;
+      const rid = n.fields['winlog.record_id'];
+      const provenance: Provenance = { dataset: ds.manifest.name, file: rel, line: item.loc.line, record: item.loc.record, offset: item.loc.offset };
+      sink.push({
+        fields: n.fields, ts: n.ts, recordId: typeof rid === 'number' ? rid : item.loc.record ?? pos,
+        file: fileIdx, pos, provenance: stripUndefined(provenance),
+      });
+    }
+  }
+}
+
+/** One record's normalisation; a throw (a value out of range, a bug) rejects that record only. */
+function normalizeSafely(record: Parameters<typeof normalize>[0], clock: ReplayClock): ReturnType<typeof normalize> {
+  try {
+    return normalize(record, { clock });
+  } catch (e) {
+    return { ok: false, reason: `cannot normalize: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 

@@ -31,27 +31,46 @@ export async function* decodeText(input: AsyncIterable<Uint8Array>): AsyncIterab
 }
 
 export interface Line {
+  /** The line, or '' when it was longer than the limit (see `tooLong`). */
   readonly text: string;
   /** 1-based. */
   readonly line: number;
+  /** Set when the line exceeded maxChars: its length; its text was dropped, not kept. */
+  readonly tooLong?: number;
 }
 
-/** Splits decoded text into lines (without the \n, and without a trailing \r). */
-export async function* splitLines(input: AsyncIterable<string>): AsyncIterable<Line> {
-  let carry = '';
+/** Longest line kept, in UTF-16 units (DAC_MAX_LINE_CHARS; default 64 Mi). */
+export const MAX_LINE_CHARS = Number(process.env.DAC_MAX_LINE_CHARS) > 0 ? Number(process.env.DAC_MAX_LINE_CHARS) : 64 * 1024 * 1024;
+
+/**
+ * Splits decoded text into lines (without the \n, and without a trailing \r). Each chunk is
+ * scanned once (a partial line is kept as a list of pieces, not re-scanned: one 100 MB line is
+ * linear), and a line longer than `maxChars` is reported as `tooLong` and skipped to its end
+ * instead of being held in memory (issue 15 item 6).
+ */
+export async function* splitLines(input: AsyncIterable<string>, maxChars = MAX_LINE_CHARS): AsyncIterable<Line> {
+  let pieces: string[] = [];
+  let pending = 0;
+  let skipping = false;
   let line = 1;
+  const finish = (last: string): Line => {
+    if (skipping) return { text: '', line, tooLong: pending + last.length };
+    const text = pieces.length ? pieces.join('') + last : last;
+    return { text: text.endsWith('\r') ? text.slice(0, -1) : text, line };
+  };
   for await (const chunk of input) {
-    const text = carry ? carry + chunk : chunk;
     let start = 0;
-    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { text: text.slice(start, end), line };
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      yield finish(chunk.slice(start, nl));
+      pieces = []; pending = 0; skipping = false;
       line++;
       start = nl + 1;
     }
-    carry = text.slice(start);
+    const rest = chunk.slice(start);
+    pending += rest.length;
+    if (pending > maxChars) { skipping = true; pieces = []; } else if (rest) pieces.push(rest);
   }
-  if (carry) yield { text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, line };
+  if (pending > 0) yield finish('');
 }
 
 export function headText(head: Uint8Array): string {

@@ -6,10 +6,23 @@
 import { execFileSync } from 'node:child_process';
 import type { Rule } from '../rule/model.ts';
 
+/**
+ * A git revision as `--changed` may name it. A leading `-` would make git read it as an option
+ * (`--changed=--output=FILE` writes a file), so it is refused here and git is also told where its
+ * options end (issue 15 item 3).
+ */
+export function checkRef(ref: string): string | undefined {
+  if (ref === '' || ref.startsWith('-')) return `'${ref}' is not a git revision (it must not start with '-')`;
+  if (/[\0-\x20\x7f]/.test(ref)) return `'${ref.replace(/[\0-\x1f\x7f]/g, '?')}' is not a git revision (control characters or spaces)`;
+  return undefined;
+}
+
 export function changedFiles(root: string, ref: string): string[] {
+  const bad = checkRef(ref);
+  if (bad) throw new Error(bad);
   const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   // --relative: paths relative to the root, like the rules' own paths, even when the root is a subfolder.
-  const tracked = run(['diff', '--name-only', '--relative', ref, '--']).split('\n');
+  const tracked = run(['diff', '--name-only', '--relative', '--end-of-options', ref, '--']).split('\n');
   const untracked = run(['ls-files', '--others', '--exclude-standard']).split('\n');
   return [...new Set([...tracked, ...untracked].map((s) => s.trim()).filter(Boolean))].sort();
 }

@@ -24,8 +24,8 @@ function datasetResult(s: DatasetStats, techniques: readonly string[]): DatasetR
   };
 }
 
-export function repoDatasets(root: string): { source: DatasetSource; diagnostics: Diagnostic[]; sources: Map<string, string> } {
-  const list = listDatasets(root);
+export function repoDatasets(root: string, dataRoots: readonly string[] = []): { source: DatasetSource; diagnostics: Diagnostic[]; sources: Map<string, string> } {
+  const list = listDatasets(root, 'datasets', dataRoots);
   const byName = new Map(list.datasets.map((d) => [d.manifest.name, d]));
   const sources = new Map(list.loads.map((l) => [l.file, l.text]));
   const source: DatasetSource = {
@@ -33,16 +33,16 @@ export function repoDatasets(root: string): { source: DatasetSource; diagnostics
     async load(name) {
       const ds = byName.get(name);
       if (!ds) return undefined;
-      const r = await readDataset(ds, { root });
+      const r = await readDataset(ds, { root, dataRoots });
       return { name, events: r.events, result: datasetResult(r.stats, ds.manifest.techniques) };
     },
   };
   return { source: cached(source), diagnostics: list.diagnostics, sources };
 }
 
-export function repoInputs(root: string, paths?: readonly string[]): HarnessInputs {
+export function repoInputs(root: string, paths?: readonly string[], dataRoots: readonly string[] = []): HarnessInputs {
   const v = validateRepo(root, paths);
-  const ds = repoDatasets(root);
+  const ds = repoDatasets(root, dataRoots);
   const attack = attackCatalogue();
   const sources = new Map([...v.sources, ...ds.sources]);
   return {

@@ -6,6 +6,7 @@
 import { canonicalQuery } from '../ir/canonical.ts';
 import type { Language } from '../rule/model.ts';
 import type { CompileResult, FrontEnd } from './types.ts';
+import { guardFrontEnd } from './guard.ts';
 import { frontEnd as eql } from './eql/index.ts';
 import { frontEnd as sigma } from './sigma/index.ts';
 import { frontEnd as spl } from './spl/index.ts';
@@ -23,8 +24,9 @@ export function canonicalising(fe: FrontEnd): FrontEnd {
   };
 }
 
+/** Each also wrapped by guardFrontEnd (lang/guard.ts): nesting limit, and a throw is that rule's error (issue 15 item 4). */
 export const frontEnds: ReadonlyMap<Language, FrontEnd> = new Map<Language, FrontEnd>(
-  ([['eql', eql], ['kuery', kuery], ['sigma', sigma], ['spl', spl], ['car', car]] as const).map(([k, fe]) => [k, canonicalising(fe)]),
+  ([['eql', eql], ['kuery', kuery], ['sigma', sigma], ['spl', spl], ['car', car]] as const).map(([k, fe]) => [k, guardFrontEnd(canonicalising(fe))]),
 );
 
 export function frontEndFor(language: Language): FrontEnd | undefined {

@@ -1,11 +1,8 @@
 /** junit.xml: one testsuite per status kind, one testcase per rule, failures with their reasons. */
 import type { RuleResult, RunReport, StatusEntry } from '../harness/types.ts';
+import { xmlEscape } from './escape/xml.ts';
 
-function xml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
-    // XML 1.0 forbids most control characters even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
+const xml = xmlEscape;
 
 function testcase(kind: string, r: RuleResult, s: StatusEntry, seconds: number | undefined): string {
   const head = `    <testcase classname="dac.${kind}" name="${xml(r.name)} [${xml(r.id)}]" file="${xml(r.file)}"${seconds !== undefined ? ` time="${seconds.toFixed(3)}"` : ''}`;

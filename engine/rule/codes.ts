@@ -8,6 +8,8 @@ export type RuleCode =
   | 'rule/not-a-mapping'
   | 'rule/unsupported-extension'
   | 'rule/read-failed'
+  | 'rule/path-refused'
+  | 'rule/invalid-utf8'
   | 'rule/car-no-implementation'
   | 'rule/car-not-runnable'
   | 'rule/contentctl-tests'

@@ -3,6 +3,7 @@ import type { FieldValue } from '../events/types.ts';
 import { getFunction } from '../ir/functions/index.ts';
 import type { Expr } from '../ir/types.ts';
 import type { Row } from './row.ts';
+import { isInheritedName, own } from '../source/own.ts';
 
 export type ValueFn = (row: Row) => FieldValue | undefined;
 
@@ -13,6 +14,8 @@ export function compileExpr(e: Expr): ValueFn {
     case 'field': {
       // No field is special here: SPL's `_time` is the SPL front-end's (lang/spl/scope.ts: spl.epoch(@timestamp)).
       const name = e.name;
+      // `toString`, `constructor` …: an event's own field only, never Object.prototype's (issue 15 item 7).
+      if (isInheritedName(name)) return (row) => own(row.fields, name);
       return (row) => row.fields[name];
     }
     case 'literal': {

@@ -10,6 +10,7 @@ import { inNetwork, parseCidr, parseIp } from '../ir/cidr.ts';
 import { compileGlobs, type StringTest } from './glob.ts';
 import type { Row, Tri } from './row.ts';
 import { asNumber, asText, compareScalars, elements, fold, isMissing } from './values.ts';
+import { safeRegExp } from '../ir/regex/safety.ts';
 
 export type PredicateFn = (row: Row) => Tri;
 
@@ -122,12 +123,13 @@ function compileRaw(p: Predicate): PredicateFn {
     case 'regex': {
       const left = compileExpr(p.left);
       const flags = (p.caseInsensitive ? 'i' : '') + (p.multiline ? 'm' : '') + (p.dotAll ? 's' : '');
-      let res: RegExp[];
-      try {
-        res = p.patterns.map((src) => new RegExp(p.anchored ? `^(?:${src})$` : src, flags));
-      } catch (e) {
-        throw new RuntimeCompileError(`bad regular expression: ${(e as Error).message}`);
-      }
+      // Every language's regexes pass the one backtracking analysis (ir/regex/safety.ts) here,
+      // whatever the front-end checked: a refused pattern is that rule's error, not a hang.
+      const res = p.patterns.map((src) => {
+        const re = safeRegExp(p.anchored ? `^(?:${src})$` : src, flags);
+        if (re instanceof Error) throw new RuntimeCompileError(re.message);
+        return re;
+      });
       return (row) => anyElement(left(row), (x) => { const s = asText(x); return s !== undefined && res.some((r) => r.test(s)); });
     }
     case 'cidr': {
@@ -142,7 +144,7 @@ function compileRaw(p: Predicate): PredicateFn {
         return ip !== undefined && nets.some((n) => inNetwork(ip, n));
       });
     }
-    case 'exists': { const f = p.field; return (row) => !isMissing(row.fields[f]); }
+    case 'exists': { const f = p.field; return (row) => !isMissing(Object.hasOwn(row.fields, f) ? row.fields[f] : undefined); }
     case 'truthy': {
       const e = compileExpr(p.expr);
       return (row) => { const v = e(row); return v === true ? true : v === false ? false : null; };

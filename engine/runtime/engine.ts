@@ -92,7 +92,7 @@ export class Engine {
   private markCandidates(ev: EcsEvent): void {
     const gen = this.gen;
     for (const f of this.prefilterFields.values()) {
-      const v = ev.fields[f.name];
+      const v = Object.hasOwn(ev.fields, f.name) ? ev.fields[f.name] : undefined;
       if (v === undefined || v === null) continue;
       const matcher = (f.matcher ??= new LiteralMatcher(f.literals));
       const rules = f.rules;
@@ -130,7 +130,7 @@ export class Engine {
     let picked: Entry[] | undefined;
     let lists = 0;
     for (const [field, byValue] of this.index) {
-      const v = ev.fields[field];
+      const v = Object.hasOwn(ev.fields, field) ? ev.fields[field] : undefined;
       if (v === undefined || v === null) continue;
       if (Array.isArray(v)) {
         for (const x of v as readonly Scalar[]) {

@@ -1,17 +1,14 @@
 /**
- * Compiles IR globs once into the cheapest test: equality, prefix, suffix, substring, or a regex
- * for the general case. Matching is on whole strings; `*` spans newlines. Case-insensitive tests
+ * Compiles IR globs once into the cheapest test: equality, prefix, suffix, substring, or a
+ * segment matcher (linear, no regex) for the general case. Matching is on whole strings; `*` spans newlines. Case-insensitive tests
  * expect the value already lower-cased (see compileGlobs), so a value is folded once per
  * predicate, not once per pattern.
  */
 import type { Glob } from '../ir/types.ts';
 import { lower } from './values.ts';
+import { globTest } from '../ir/glob-match.ts';
 
 export type StringTest = (s: string) => boolean;
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A test over a value that has already been lower-cased when `ci`. */
 function compileFolded(glob: Glob, ci: boolean): StringTest {
@@ -29,10 +26,7 @@ function compileFolded(glob: Glob, ci: boolean): StringTest {
     if (first === 'star') return (s) => s.endsWith(lit);
     if (last === 'star') return (s) => s.startsWith(lit);
   }
-  let src = '^';
-  for (const p of parts) src += p.kind === 'lit' ? escapeRegex(p.text) : p.kind === 'star' ? '[\\s\\S]*' : '[\\s\\S]';
-  const re = new RegExp(src + '$');
-  return (s) => re.test(s);
+  return globTest(parts);
 }
 
 /**

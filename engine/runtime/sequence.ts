@@ -90,7 +90,7 @@ function orderedUnit(q: SequenceQuery, emit: Emit): Unit {
       // Leading and trailing missing steps: the match is void only if a trailing event also fits
       // within maxspan of the latest leading one (the whole sequence, missing events included,
       // must fit in maxspan; ES QA leadingAndTrailingExcluded1/2). No leading event: it stands.
-      if (trailing) deadline = seen.length ? Math.max(...seen) + maxspan : Number.NEGATIVE_INFINITY;
+      if (trailing) deadline = seen.length ? seen.reduce((m, t) => Math.max(m, t), -Infinity) + maxspan : Number.NEGATIVE_INFINITY;
     }
     if (trailing) {
       awaiting.push({ key: k, p, deadline });

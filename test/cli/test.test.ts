@@ -111,7 +111,11 @@ describe('dac test options', () => {
 
   it('--format github prints ::error annotations with file and line for located problems', async () => {
     const r = await dac('--root', full.root, '--no-timings', '--format', 'github');
-    const lines = r.out.split('\n').filter((l) => l.startsWith('::'));
+    // The human summary is wrapped in ::stop-commands::TOKEN … ::TOKEN:: so rule text cannot run as a command.
+    const guard = r.out.match(/^::stop-commands::([0-9a-f]{32})$/m);
+    expect(guard).not.toBeNull();
+    expect(r.out).toContain(`\n::${guard![1]}::\n`);
+    const lines = r.out.split('\n').filter((l) => l.startsWith('::') && !l.startsWith('::stop-commands::') && l !== `::${guard![1]}::`);
     // validation: located at the offending key
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=rules\/invalid\.yml,line=\d+,col=\d+,title=[^:]+::.*level/));
     // unit and integration failures name the rule file and say why

@@ -1,6 +1,6 @@
 /** Shared JSON-lines plumbing: one object per non-blank line, with its line number. */
 import type { ReaderItem } from '../types.ts';
-import { decodeText, splitLines } from '../text.ts';
+import { decodeText, MAX_LINE_CHARS, splitLines } from '../text.ts';
 
 export type JsonLine =
   | { readonly ok: true; readonly doc: Record<string, unknown>; readonly line: number; readonly record: number }
@@ -8,7 +8,12 @@ export type JsonLine =
 
 export async function* jsonLines(file: string, input: AsyncIterable<Uint8Array>): AsyncIterable<JsonLine> {
   let record = 0;
-  for await (const { text, line } of splitLines(decodeText(input))) {
+  for await (const { text, line, tooLong } of splitLines(decodeText(input))) {
+    if (tooLong !== undefined) {
+      record++;
+      yield { ok: false, item: { ok: false, loc: { file, line, record }, reason: `line of ${tooLong} characters is longer than the limit (${MAX_LINE_CHARS}; raise DAC_MAX_LINE_CHARS)` } };
+      continue;
+    }
     const t = text.trim();
     if (!t) continue;
     record++;

@@ -20,7 +20,7 @@ export function isFlatWinDoc(doc: Record<string, unknown>): boolean {
 }
 
 function flatScalars(doc: Record<string, unknown>): Record<string, Scalar> {
-  const out: Record<string, Scalar> = {};
+  const out = Object.create(null) as Record<string, Scalar>;
   for (const [k, v] of Object.entries(doc)) {
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
     else out[k] = JSON.stringify(v); // tags arrays and the like: kept, as text
@@ -32,7 +32,11 @@ export async function* readNdjson(file: string, input: AsyncIterable<Uint8Array>
   for await (const l of jsonLines(file, input)) {
     if (!l.ok) { yield l.item; continue; }
     const loc = { file, line: l.line, record: l.record };
-    if (isEcsDoc(l.doc)) yield { ok: true, record: { kind: 'ecs', doc: flatten(l.doc) }, loc };
+    if (isEcsDoc(l.doc)) {
+      let doc: ReturnType<typeof flatten>;
+      try { doc = flatten(l.doc); } catch (e) { yield { ok: false, loc, reason: `JSON document ${e instanceof Error ? e.message : String(e)}` }; continue; }
+      yield { ok: true, record: { kind: 'ecs', doc }, loc };
+    }
     else if (isFlatWinDoc(l.doc)) yield { ok: true, record: { kind: 'flat', doc: flatScalars(l.doc) }, loc };
     else yield { ok: false, loc, reason: 'JSON object is neither an ECS document (event.*/winlog.*) nor a flat Windows record (EventID)' };
   }
@@ -41,8 +45,13 @@ export async function* readNdjson(file: string, input: AsyncIterable<Uint8Array>
 export const ndjsonReader: EventReader = {
   format: 'ndjson',
   detect(head) {
-    const doc = firstObject(headText(head));
-    return doc !== undefined && !isZeekDoc(doc);
+    const text = headText(head);
+    const doc = firstObject(text);
+    if (doc !== undefined) return !isZeekDoc(doc);
+    // A first line longer than the head (64 KB) cannot be parsed here: an object still open at
+    // the end of the head is taken as NDJSON, and each line is then checked as it is read.
+    const t = text.trimStart();
+    return t.startsWith('{') && !t.includes('\n') && text.length >= 16 * 1024;
   },
   read: readNdjson,
 };

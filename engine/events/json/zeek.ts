@@ -56,7 +56,8 @@ async function* readZeekJson(file: string, input: AsyncIterable<Uint8Array>): As
     if (!l.ok) { yield l.item; continue; }
     const loc = { file, line: l.line, record: l.record };
     if (!isZeekDoc(l.doc)) { yield { ok: false, loc, reason: 'not a Zeek log record (needs ts and a connection id, uid, fuid or _path)' }; continue; }
-    const doc = flatten(l.doc);
+    let doc: ReturnType<typeof flatten>;
+    try { doc = flatten(l.doc); } catch (e) { yield { ok: false, loc, reason: `JSON document ${e instanceof Error ? e.message : String(e)}` }; continue; }
     const log = zeekPath(doc, file);
     if (!log) { yield { ok: false, loc, reason: 'cannot tell which Zeek log this is (no _path, no telltale field, file name not <log>.log)' }; continue; }
     yield { ok: true, record: { kind: 'zeek', log, doc }, loc };

@@ -82,7 +82,14 @@ export function normalize(rec: SourceRecord, opts: NormalizeOptions): Normalized
     case 'ecs': return normalizeEcs(rec.doc, opts);
     case 'zeek': {
       const ts = fromEpochSeconds(rec.doc['ts']);
-      if (ts === undefined) return { ok: false, reason: 'Zeek record has no numeric ts' };
+      if (ts === undefined) return { ok: false, reason: 'Zeek record has no numeric ts within the date range' };
+      // A port must be a whole number 0–65535: 1e400 (Infinity) or -5 is a damaged record, not a port.
+      for (const k of ['id.orig_p', 'id.resp_p']) {
+        const p = rec.doc[k];
+        if (p === undefined || p === null || p === '-') continue;
+        const x = typeof p === 'number' ? p : typeof p === 'string' ? Number(p) : NaN;
+        if (!Number.isInteger(x) || x < 0 || x > 65535) return { ok: false, reason: `Zeek ${k} ${typeof p === "number" ? String(p) : JSON.stringify(p)} is not a port (0-65535)` };
+      }
       if (rec.log === 'conn') return finish(normalizeZeekConn(rec.doc), ts, undefined);
       if (rec.log === 'dce_rpc') return finish(normalizeZeekDceRpc(rec.doc), ts, undefined);
       return finish(normalizeZeekLog(rec.log, rec.doc), ts, undefined);

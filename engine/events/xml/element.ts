@@ -90,8 +90,10 @@ class Parser {
     return s.slice(start, this.pos);
   }
 
-  element(): XmlElement {
+  element(depth = 0): XmlElement {
     const s = this.s;
+    // Windows events are a few levels deep; 4,000 nested elements must be an error, not a stack overflow.
+    if (depth > MAX_XML_DEPTH) this.fail(`elements nested deeper than ${MAX_XML_DEPTH} levels (raise DAC_MAX_XML_DEPTH)`);
     if (s.charCodeAt(this.pos) !== 60) this.fail(`expected '<'`);
     this.pos++;
     const qname = this.readName();
@@ -143,11 +145,14 @@ class Parser {
       } else if (s.startsWith('<?', lt)) {
         this.skipPast('?>', 'unterminated processing instruction');
       } else {
-        children.push(this.element());
+        children.push(this.element(depth + 1));
       }
     }
   }
 }
+
+/** Deepest element nesting accepted (DAC_MAX_XML_DEPTH, default 64). */
+export const MAX_XML_DEPTH = Number(process.env.DAC_MAX_XML_DEPTH) > 0 ? Number(process.env.DAC_MAX_XML_DEPTH) : 64;
 
 /** Parses one XML element (with optional prolog and trailing whitespace). */
 export function parseElement(text: string): XmlElement {

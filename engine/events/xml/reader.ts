@@ -10,6 +10,8 @@ import { parseElement, XmlError } from './element.ts';
 import { toWinEvent } from './event.ts';
 
 const CLOSE = '</Event>';
+/** Longest event kept while waiting for its </Event> (DAC_MAX_EVENT_CHARS, default 4 Mi chars). */
+export const MAX_EVENT_CHARS = Number(process.env.DAC_MAX_EVENT_CHARS) > 0 ? Number(process.env.DAC_MAX_EVENT_CHARS) : 4 * 1024 * 1024;
 /** When no event start is in the buffer, keep this much for a start split across chunks. */
 const KEEP = 512;
 
@@ -71,7 +73,26 @@ export async function* readXml(file: string, input: AsyncIterable<Uint8Array>): 
         }
         break;
       }
-      const end = buf.indexOf(CLOSE, start);
+      let end = buf.indexOf(CLOSE, start);
+      // Another event starting before this one's </Event>: this one is unterminated. Reject it
+      // and go on from the next (it used to swallow the next event).
+      const next = findStart(buf, start + 6);
+      const nextBeforeEnd = next !== -1 && (end === -1 ? next + 6 < buf.length : next < end);
+      // An event open for more than MAX_EVENT_CHARS is rejected and dropped (memory stays bounded);
+      // what follows is read as usual, up to the next <Event (issue 15 item 6).
+      const openTooLong = end === -1 && !nextBeforeEnd && buf.length - start > MAX_EVENT_CHARS;
+      if (nextBeforeEnd || openTooLong) {
+        if (start > pos) noteGap(buf.slice(pos, start), line);
+        line += countNl(buf, pos, start);
+        yield* flushGap();
+        record++;
+        const resume = nextBeforeEnd ? next : buf.length;
+        const reason = nextBeforeEnd ? 'malformed event XML: <Event> not closed before the next <Event>' : `malformed event XML: <Event> open for more than ${MAX_EVENT_CHARS} characters (raise DAC_MAX_EVENT_CHARS)`;
+        yield { ok: false, loc: { file, line, record }, reason };
+        line += countNl(buf, start, resume);
+        pos = resume;
+        continue;
+      }
       if (end === -1) {
         if (start > pos) {
           noteGap(buf.slice(pos, start), line);

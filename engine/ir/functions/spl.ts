@@ -7,6 +7,9 @@
 import type { FieldValue, Scalar } from '../values.ts';
 import { registerFunctions, type FunctionDef, type ValueType } from './registry.ts';
 import { strftimeUtc, toEpochSeconds } from './spl-time.ts';
+import { safeRegExp } from '../regex/safety.ts';
+import { globTest } from '../glob-match.ts';
+import type { GlobPart } from '../types.ts';
 
 const any = (): readonly ValueType[] => ['any'];
 const first = (v: FieldValue | undefined): Scalar => (Array.isArray(v) ? (v[0] ?? null) : (v as Scalar | undefined) ?? null);
@@ -38,21 +41,36 @@ function cmp(a: FieldValue, b: FieldValue): number | null {
 const cmpOp = (name: string, f: (c: number) => boolean): FunctionDef =>
   def(name, 2, 2, 'boolean', (a) => { const c = cmp(a[0]!, a[1]!); return c === null ? null : f(c); });
 
-/** SQL LIKE: `%` any run, `_` one character; everything else literal. */
-export function likeToRegExp(pattern: string): RegExp {
-  const body = [...pattern].map((ch) => (ch === '%' ? '.*' : ch === '_' ? '.' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`, 's');
+/**
+ * SQL LIKE: `%` any run, `_` one character; everything else literal. Matched by the linear glob
+ * matcher, not a `.*` regex (`like(x, "%a%a%a%a%a%b")` backtracked for seconds).
+ */
+const likeCache = new Map<string, (s: string) => boolean>();
+export function likeTest(pattern: string): (s: string) => boolean {
+  let t = likeCache.get(pattern);
+  if (!t) {
+    t = globTest([...pattern].map((ch): GlobPart => (ch === '%' ? { kind: 'star' } : ch === '_' ? { kind: 'one' } : { kind: 'lit', text: ch })));
+    if (likeCache.size > 1000) likeCache.clear();
+    likeCache.set(pattern, t);
+  }
+  return t;
 }
+/** `match()`/`replace()` patterns: invalid → null (SPL's own behaviour); one that can backtrack throws, failing the rule. */
 const regexCache = new Map<string, RegExp | null>();
 function regex(src: string): RegExp | null {
-  if (!regexCache.has(src)) { try { regexCache.set(src, new RegExp(src)); } catch { regexCache.set(src, null); } }
+  if (!regexCache.has(src)) {
+    const re = safeRegExp(src);
+    if (re instanceof Error && !re.message.startsWith('invalid')) throw re;
+    if (regexCache.size > 1000) regexCache.clear();
+    regexCache.set(src, re instanceof Error ? null : re);
+  }
   return regexCache.get(src)!;
 }
 
 const defs: FunctionDef[] = [
   def('if', 3, 3, 'any', (a) => (splTruthy(a[0]) ? a[1]! : a[2]!)),
   def('case', 2, 64, 'any', (a) => { for (let i = 0; i + 1 < a.length; i += 2) if (splTruthy(a[i])) return a[i + 1]!; return null; }),
-  def('like', 2, 2, 'boolean', (a) => { const s = str(a[0]), p = str(a[1]); return s === null || p === null ? null : likeToRegExp(p).test(s); }),
+  def('like', 2, 2, 'boolean', (a) => { const s = str(a[0]), p = str(a[1]); return s === null || p === null ? null : likeTest(p)(s); }),
   def('match', 2, 2, 'boolean', (a) => { const s = str(a[0]), p = str(a[1]); const r = p === null ? null : regex(p); return s === null || !r ? null : r.test(s); }),
   strFn('lower', (s) => s.toLowerCase()),
   strFn('upper', (s) => s.toUpperCase()),

@@ -16,6 +16,7 @@
  *   CAR `key` is the full key path (registry.path).
  * - String comparisons are case-insensitive (Windows names are), `*` in a string is a wildcard.
  */
+import { table } from '../../source/own.ts';
 
 export interface CarObject {
   readonly actions: Readonly<Record<string, readonly { readonly field: string; readonly values: readonly string[] }[]>>;
@@ -26,7 +27,7 @@ const host = { hostname: 'host.name', fqdn: 'host.hostname', user: 'user.name' }
 const actor = { exe: 'process.name', image_path: 'process.executable', pid: 'process.pid', ppid: 'process.parent.pid' };
 const cat = (c: string) => ({ field: 'event.category', values: [c] });
 
-export const CAR_OBJECTS: Readonly<Record<string, CarObject>> = {
+export const CAR_OBJECTS: Readonly<Record<string, CarObject>> = table<CarObject>({
   flow: {
     actions: {
       message: [cat('network'), { field: 'network.protocol', values: ['dcerpc'] }],
@@ -86,4 +87,4 @@ export const CAR_OBJECTS: Readonly<Record<string, CarObject>> = {
       creation_time: 'winlog.event_data.CreationUtcTime',
     },
   },
-};
+});

@@ -7,6 +7,7 @@ import type { Span } from '../../diag/diagnostic.ts';
 import type { EventQuery, Expr, Glob, Predicate } from '../../ir/types.ts';
 import type { CarExpr, CarProgram } from './ast.ts';
 import { CAR_OBJECTS, type CarObject } from './datamodel.ts';
+import { own } from '../../source/own.ts';
 
 export type CarLowerCode = 'unknown-object' | 'unknown-field' | 'undefined-name' | 'no-output' | 'unsupported';
 export interface CarDiag { readonly code: CarLowerCode; readonly message: string; readonly span: Span }
@@ -22,7 +23,7 @@ export function programToIr(p: CarProgram, report: (d: CarDiag) => void): EventQ
     if (s.kind === 'search') {
       const obj = s.object.toLowerCase();
       const model = CAR_OBJECTS[obj];
-      const constraint = model?.actions[s.action.toLowerCase()];
+      const constraint = model ? own(model.actions, s.action.toLowerCase()) : undefined;
       if (!model || !constraint) {
         fail({ code: 'unknown-object', span: s.objectSpan, message: `unknown CAR data model object/action ${s.object}:${s.action} (known: ${knownActions()})` });
         continue;
@@ -58,7 +59,7 @@ function lower(e: CarExpr, b: Binding, fail: (d: CarDiag) => void): Predicate {
     case 'cmp': case 'in': {
       // `flow.src_port` and `src_port` name the same field.
       const name = e.field.toLowerCase().startsWith(`${b.object}.`) ? e.field.slice(b.object.length + 1) : e.field;
-      const ecs = b.model.fields[name];
+      const ecs = own(b.model.fields, name);
       if (!ecs) {
         fail({ code: 'unknown-field', span: e.fieldSpan, message: `unknown field \`${e.field}\` for CAR object ${b.object} (known: ${Object.keys(b.model.fields).sort().join(', ')})` });
         return { kind: 'const', value: false };

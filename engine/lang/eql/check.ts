@@ -8,6 +8,7 @@ import { getFunction, type ValueType } from '../../ir/functions/index.ts';
 import type { Node, QueryAst, StepAst } from './ast.ts';
 import { EqlError } from './errors.ts';
 import { canonicalFunction } from './functions.ts';
+import { parseCidr } from '../../ir/cidr.ts';
 
 /** Inferred value type; 'null' for the null literal, 'any' when unknown. */
 export type VType = ValueType | 'null';
@@ -119,6 +120,13 @@ export class Checker {
       this.onError(new EqlError('arg-count', n.span, `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${n.args.length}`));
     }
     n.args.forEach((a, i) => this.expect(a, def.argType(i), `argument ${i + 1} of ${name}`));
+    // cidrMatch's networks are literals: one that is not a network (10.0.0.0/99) is an error here,
+    // not a silent never-match at run time (issue 15).
+    if (name === 'cidrMatch') {
+      for (const a of n.args.slice(1)) {
+        if (a.kind === 'string' && parseCidr(a.value) === undefined) this.onError(new EqlError('type-mismatch', a.span, `"${a.value}" is not a CIDR network`, 'write an address and a prefix length, e.g. 10.0.0.0/8 or fd00::/8'));
+      }
+    }
     return def.returns;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../../diag/diagnostic.ts';
 import { EqlError } from './errors.ts';
+import { table } from '../../source/own.ts';
 
 export type TokKind =
   | 'ident'      // bare identifier or keyword (value = text)
@@ -101,7 +102,7 @@ export function lex(text: string): Token[] {
   return out;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+const SIMPLE_ESCAPES: Record<string, string> = table({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' });
 
 /** Reads "…" or '…' with escapes (\n \r \t \b \f \" \' \\ \u{hex} \uXXXX); returns [value, end offset]. */
 function readQuoted(text: string, i: number, q: string): [string, number] {

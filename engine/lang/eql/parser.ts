@@ -8,9 +8,10 @@ import type { Span } from '../../diag/diagnostic.ts';
 import type { ArithOp, CmpOp, EventQueryAst, MatchOp, Node, PipeAst, QueryAst, SequenceAst, StepAst } from './ast.ts';
 import { EqlError } from './errors.ts';
 import { lex, type Token } from './lexer.ts';
+import { table } from '../../source/own.ts';
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'like', 'regex', 'where', 'sequence', 'sample', 'join', 'until', 'by', 'with', 'true', 'false', 'null', 'any', 'of', 'maxspan']);
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = table({ ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 });
 const ENDGAME_PIPES = new Set(['unique', 'unique_count', 'count', 'filter', 'sort', 'window']);
 const LINEAGE = new Set(['descendant', 'child', 'event']);
 

@@ -11,6 +11,7 @@
 import type { Glob, GlobPart } from '../../ir/types.ts';
 import type { Span } from '../../diag/diagnostic.ts';
 import { EqlError } from './errors.ts';
+import { regexHazard } from '../../ir/regex/safety.ts';
 
 export function toGlob(pattern: string): Glob {
   const parts: GlobPart[] = [];
@@ -98,6 +99,8 @@ export function luceneToJs(src: string, span: Span): string {
   }
   if (groups.length) fail('unbalanced (', 'close the group with )');
   try { new RegExp(out, 's'); } catch (e) { fail(`invalid regex: ${(e as Error).message}`); }
+  const hazard = regexHazard(out);
+  if (hazard) fail(`regex refused: ${hazard}`, 'rewrite it so no two parts can match the same text (dac runs regexes in a backtracking engine)');
   return out;
 }
 

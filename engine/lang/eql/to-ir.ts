@@ -63,10 +63,15 @@ export function predicate(n0: Node): Predicate {
   const n = unparen(n0);
   switch (n.kind) {
     case 'and': case 'or': {
+      // A chain `a or b or … ` is a deep binary tree: walk it with an explicit stack, so 5,000
+      // ORed conditions neither overflow the call stack nor copy arguments quadratically.
       const args: Predicate[] = [];
-      for (const side of [n.left, n.right]) {
-        const p = predicate(side);
-        if (p.kind === n.kind) args.push(...p.args); else args.push(p);
+      const todo: Node[] = [n];
+      while (todo.length) {
+        const m = unparen(todo.pop()!);
+        if (m.kind === n.kind) { todo.push(m.right, m.left); continue; }
+        const p = predicate(m);
+        if (p.kind === n.kind) for (const a of p.args) args.push(a); else args.push(p);
       }
       return { kind: n.kind, args };
     }

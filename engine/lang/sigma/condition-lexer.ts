@@ -1,11 +1,12 @@
 /** Sigma condition text → tokens with offsets into the condition string. */
+import { table } from '../../source/own.ts';
 export type CondTokenKind = 'and' | 'or' | 'not' | 'lparen' | 'rparen' | 'one-of' | 'all-of' | 'them' | 'ident' | 'pipe' | 'number';
 
 export interface CondToken { readonly kind: CondTokenKind; readonly text: string; readonly start: number; readonly end: number }
 
 export type LexResult = { readonly tokens: CondToken[] } | { readonly error: string; readonly start: number; readonly end: number };
 
-const WORDS: Record<string, CondTokenKind> = { and: 'and', or: 'or', not: 'not', them: 'them' };
+const WORDS: Record<string, CondTokenKind> = table({ and: 'and', or: 'or', not: 'not', them: 'them' });
 
 export function lexCondition(text: string): LexResult {
   const tokens: CondToken[] = [];

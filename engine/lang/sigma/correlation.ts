@@ -14,22 +14,24 @@ import type { RuleIndex } from '../../rule/model.ts';
 import type { Report } from './codes.ts';
 import { or } from './detection-item.ts';
 import { compileDetectionDoc, isMap, reporter, type SigmaDoc } from './rule-to-ir.ts';
+import { table } from '../../source/own.ts';
 
-const UNIT_MS: Record<string, number> = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3, M: 30 * 86400e3, y: 365 * 86400e3 };
+const UNIT_MS: Record<string, number> = table({ s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3, M: 30 * 86400e3, y: 365 * 86400e3 });
 
 export function parseTimespan(t: unknown): number | undefined {
-  const m = typeof t === 'string' ? /^(\d+)([smhdwMy])$/.exec(t.trim()) : null;
-  return m ? Number(m[1]) * UNIT_MS[m[2]] : undefined;
+  // At most 9 digits: a 400-digit timespan is not a window (it would be Infinity ms).
+  const m = typeof t === 'string' ? /^(\d{1,9})([smhdwMy])$/.exec(t.trim()) : null;
+  return m ? Number(m[1]) * UNIT_MS[m[2]]! : undefined;
 }
 
-const COUNT_FN: Record<string, { fn: AggregateFn; name: string; needsField: boolean }> = {
+const COUNT_FN: Record<string, { fn: AggregateFn; name: string; needsField: boolean }> = table({
   event_count: { fn: 'count', name: 'event_count', needsField: false },
   value_count: { fn: 'dc', name: 'value_count', needsField: true },
   value_sum: { fn: 'sum', name: 'value_sum', needsField: true },
   value_avg: { fn: 'avg', name: 'value_avg', needsField: true },
   value_percentile: { fn: 'percentile', name: 'value_percentile', needsField: true },
-};
-const OPS: Record<string, CompareOp> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==', neq: '!=' };
+});
+const OPS: Record<string, CompareOp> = table({ gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==', neq: '!=' });
 
 export interface CorrelationEnv {
   readonly siblings: readonly SigmaDoc[];

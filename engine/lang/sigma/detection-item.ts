@@ -12,6 +12,7 @@ import { planChain, type ModifierPlan } from './modifiers.ts';
 import { checkRegex } from './regex-safety.ts';
 import { applyTransforms } from './value-transforms.ts';
 import { asGlob, concat, hasWildcard, plainText, scalarToSigmaString, type SigmaString } from './values.ts';
+import { table } from '../../source/own.ts';
 
 export interface ItemCtx {
   readonly mapField: FieldMapper;
@@ -51,7 +52,7 @@ function stringPredicates(left: Expr | undefined, strings: SigmaString[], extra:
   return out;
 }
 
-const CMP: Record<string, '>' | '>=' | '<' | '<='> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+const CMP: Readonly<Record<string, '>' | '>=' | '<' | '<='>> = table({ gt: '>', gte: '>=', lt: '<', lte: '<=' });
 
 /** One value → the predicates any of which must hold (alternatives from transforms). */
 function valuePredicates(field: string | undefined, value: unknown, plan: ModifierPlan, path: KeyPath, ctx: ItemCtx): Predicate[] | undefined {

@@ -13,6 +13,7 @@ import { PRODUCT_SOURCES } from './tables/products.ts';
 import type { SourceSpec } from './tables/source-spec.ts';
 import { zeekServiceSource } from './tables/zeek.ts';
 import { WINDOWS_CATEGORIES, WINDOWS_SERVICES, type EventSource } from './tables/windows-logsources.ts';
+import { own } from '../../source/own.ts';
 
 export interface Logsource { readonly product?: string; readonly category?: string; readonly service?: string }
 
@@ -50,11 +51,11 @@ export type LogsourceResult = { readonly sources: readonly SelectedSource[] } | 
 function resolveWindows(ls: Logsource): LogsourceResult {
   let channelsOfService: readonly string[] | undefined;
   if (ls.service) {
-    channelsOfService = WINDOWS_SERVICES[ls.service];
+    channelsOfService = Object.hasOwn(WINDOWS_SERVICES, ls.service) ? WINDOWS_SERVICES[ls.service] : undefined;
     if (!channelsOfService) return { error: `unknown Windows log source service '${ls.service}'`, key: 'service' };
   }
   if (ls.category) {
-    const cats = WINDOWS_CATEGORIES[ls.category];
+    const cats = Object.hasOwn(WINDOWS_CATEGORIES, ls.category) ? WINDOWS_CATEGORIES[ls.category] : undefined;
     if (!cats) return { error: `unknown Windows log source category '${ls.category}'`, key: 'category' };
     const picked = channelsOfService ? cats.filter((c) => c.channels.some((x) => channelsOfService?.includes(x))) : cats;
     if (!picked.length) return { error: `category '${ls.category}' has no events on service '${ls.service}'`, key: 'service' };

@@ -16,6 +16,7 @@
  * - `app` on All_Traffic is the process image name, as the Sysmon TA sets it for event 3.
  * - Filesystem `action` comes from the Sysmon event id (11 created, 23/26 deleted, 2 modified).
  */
+import { table } from '../../source/own.ts';
 
 /** How a CIM field is computed from an event: an ECS field, or an spl.* function over ECS fields. */
 export type CimSource = string | { readonly fn: string; readonly args: readonly string[] };
@@ -30,7 +31,7 @@ export interface CimDataset {
 
 const user: CimSource = { fn: 'spl.cim_user', args: ['user.domain', 'user.name'] };
 
-const processFields: Readonly<Record<string, CimSource>> = {
+const processFields: Readonly<Record<string, CimSource>> = table({
   dest: 'host.name',
   user,
   user_id: 'user.id',
@@ -50,7 +51,7 @@ const processFields: Readonly<Record<string, CimSource>> = {
   parent_process_id: 'process.parent.pid',
   parent_process_guid: 'process.parent.entity_id',
   parent_process_path: 'process.parent.executable',
-};
+});
 
 export const CIM_DATASETS: readonly CimDataset[] = [
   {
@@ -121,7 +122,7 @@ export function findDataset(model: string, dataset: string): CimDataset | undefi
  * EventData attributes (which live under winlog.event_data.<Name>): System fields as the Windows
  * TA extracts them.
  */
-export const RAW_SYSTEM_FIELDS: Readonly<Record<string, string>> = {
+export const RAW_SYSTEM_FIELDS: Readonly<Record<string, string>> = table({
   EventCode: 'winlog.event_id',
   EventID: 'winlog.event_id',
   Computer: 'winlog.computer_name',
@@ -130,7 +131,7 @@ export const RAW_SYSTEM_FIELDS: Readonly<Record<string, string>> = {
   RecordNumber: 'winlog.record_id',
   EventRecordID: 'winlog.record_id',
   Channel: 'winlog.channel',
-};
+});
 
 /** sourcetype values that mean "Windows event log records" (case-insensitive, as Splunk compares). */
 export const WINDOWS_SOURCETYPES: readonly string[] = ['xmlwineventlog', 'wineventlog'];

@@ -4,6 +4,7 @@ import { AGG_NAMES, type Agg, type AggName, type Command, type FieldRef, type Pi
 import { Cursor, ParseError, describe, join, type SplParseCode } from './cursor.ts';
 import { parseEval, parseSearch } from './expr-parser.ts';
 import { lex, type Token } from './lexer.ts';
+import { table } from '../../source/own.ts';
 
 export interface SplSyntaxError { readonly code: SplParseCode | 'unbalanced-quotes'; readonly message: string; readonly span: Span }
 
@@ -34,7 +35,7 @@ export function parseSpl(text: string): { pipeline?: Pipeline; errors: SplSyntax
   return errors.length ? { errors } : { pipeline: { commands }, errors };
 }
 
-const COMMANDS: Readonly<Record<string, (c: Cursor, start: Token) => Command>> = {
+const COMMANDS: Readonly<Record<string, (c: Cursor, start: Token) => Command>> = table({
   search: (c, s) => { const expr = parseSearch(c); return { kind: 'search', expr, span: join(s.span, expr?.span ?? s.span) }; },
   tstats: parseTstats,
   stats: (c, s) => {
@@ -99,7 +100,7 @@ const COMMANDS: Readonly<Record<string, (c: Cursor, start: Token) => Command>> =
     }
     return { kind: 'sort', keys, span: spanTo(s, c) };
   },
-};
+});
 
 function parseCommand(c: Cursor, implicitSearch: boolean): Command {
   const start = c.peek();

@@ -5,6 +5,7 @@
  * Windows TA's field names. What cannot be said in SPL is listed in `problems` (text is still
  * given, best effort); an export should refuse a query with problems.
  */
+import { own as ownKey } from '../../source/own.ts';
 import { irEqual } from '../../ir/equal.ts';
 import { effectiveFilter } from '../../ir/source.ts';
 import type { EventQuery, Expr, IrQuery, Predicate, Stage } from '../../ir/types.ts';
@@ -84,7 +85,7 @@ function tryTstats(source: EventQuery, stages: readonly Stage[]): { head: string
         e = e.args[0]!;
       } else if (fill !== undefined) return undefined;
       // Several CIM names can share one ECS source (src, src_ip): keep the group's own name when it fits.
-      const own = g.name.startsWith(`${ds.dataset}.`) ? ds.fields[g.name.slice(ds.dataset.length + 1)] : undefined;
+      const own = g.name.startsWith(`${ds.dataset}.`) ? ownKey(ds.fields, g.name.slice(ds.dataset.length + 1)) : undefined;
       if (own === undefined || !sameExpr(cimExpr(own), e)) return undefined;
       by.push(g.name);
     }

@@ -9,6 +9,7 @@ import type { Span } from '../../diag/diagnostic.ts';
 import type { Expr } from '../../ir/types.ts';
 import { ECS_FIELDS } from '../../ir/fields.ts';
 import { RAW_SYSTEM_FIELDS, type CimDataset, type CimSource } from './cim.ts';
+import { own, table } from '../../source/own.ts';
 
 export interface SplDiag { readonly code: string; readonly message: string; readonly span: Span }
 
@@ -28,7 +29,7 @@ export function cimExpr(src: CimSource, span?: Span): Expr {
 }
 
 /** Fields tstats accepts without the dataset prefix: indexed fields every event has. */
-const TSTATS_PLAIN: Readonly<Record<string, string>> = { host: 'host.name' };
+const TSTATS_PLAIN: Readonly<Record<string, string>> = table({ host: 'host.name' });
 
 export function cimScope(ds: CimDataset, report: (d: SplDiag) => void): Scope {
   const defined = new Set<string>();
@@ -40,7 +41,7 @@ export function cimScope(ds: CimDataset, report: (d: SplDiag) => void): Scope {
       if (name === '_time') return TIME_EXPR(span);
       if (TSTATS_PLAIN[name]) return { kind: 'field', name: TSTATS_PLAIN[name], span };
       const prefix = `${ds.dataset}.`;
-      const src = name.startsWith(prefix) ? ds.fields[name.slice(prefix.length)] : undefined;
+      const src = name.startsWith(prefix) ? own(ds.fields, name.slice(prefix.length)) : undefined;
       if (src !== undefined) return cimExpr(src, span);
       const known = Object.keys(ds.fields).sort().join(', ');
       report({

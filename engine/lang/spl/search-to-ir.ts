@@ -10,6 +10,7 @@ import type { Expr, Glob, Predicate, Scalar } from '../../ir/types.ts';
 import type { EvalExpr, SearchExpr, Value } from './ast.ts';
 import { WINDOWS_SOURCETYPES } from './cim.ts';
 import type { Scope, SplDiag } from './scope.ts';
+import { table } from '../../source/own.ts';
 
 type Report = (d: SplDiag) => void;
 const TRUE: Predicate = { kind: 'const', value: true };
@@ -97,11 +98,11 @@ export function searchToPredicate(e: SearchExpr, scope: Scope, report: Report): 
   }
 }
 
-const BINARY_FN: Readonly<Record<string, string>> = {
+const BINARY_FN: Readonly<Record<string, string>> = table({
   '+': 'spl.plus', '-': 'spl.sub', '*': 'spl.mul', '/': 'spl.div', '%': 'spl.mod', '.': 'spl.concat',
   '=': 'spl.eq', '==': 'spl.eq', '!=': 'spl.ne', '<': 'spl.lt', '<=': 'spl.le', '>': 'spl.gt', '>=': 'spl.ge',
   AND: 'spl.and', OR: 'spl.or', XOR: 'spl.xor', LIKE: 'spl.like',
-};
+});
 const call = (fn: string, args: Expr[], span?: Span): Expr => ({ kind: 'call', fn, args, caseInsensitive: false, span });
 
 export function evalToExpr(e: EvalExpr, scope: Scope, report: Report): Expr {
@@ -130,7 +131,7 @@ export function evalToExpr(e: EvalExpr, scope: Scope, report: Report): Expr {
   }
 }
 
-const CMP: Readonly<Record<string, '==' | '!=' | '<' | '<=' | '>' | '>='>> = { '=': '==', '==': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const CMP: Readonly<Record<string, '==' | '!=' | '<' | '<=' | '>' | '>='>> = table({ '=': '==', '==': '==', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' });
 
 /** `where` expressions as predicates, so the runtime can compile comparisons, LIKE and match directly. */
 export function evalToPredicate(e: EvalExpr, scope: Scope, report: Report): Predicate {

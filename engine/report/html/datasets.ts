@@ -8,7 +8,7 @@ function histogram(ids: Readonly<Record<string, number>>): string {
     return Number.isFinite(na) && Number.isFinite(nb) && na !== nb ? na - nb : a < b ? -1 : a > b ? 1 : 0;
   });
   if (!entries.length) return '<span class="muted">—</span>';
-  const max = Math.max(...entries.map(([, n]) => n));
+  const max = entries.reduce((m, [, n]) => Math.max(m, n), 0);
   return `<div class="hist">${entries.map(([id, n]) =>
     `<div class="hrow"><span class="hid mono">${esc(id)}</span><span class="hbar"><span style="width:${Math.max(1, Math.round((100 * n) / max))}%"></span></span><span class="hn num">${n}</span></div>`).join('')}</div>`;
 }

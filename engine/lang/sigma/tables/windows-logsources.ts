@@ -6,6 +6,7 @@
  * produce it (process_creation: Sysmon 1 and Security 4688), with the EventData names that
  * differ in that source; which ECS field a name reaches is the Windows ↔ ECS table's.
  */
+import { table } from '../../../source/own.ts';
 export interface EventSource {
   readonly channels: readonly string[];
   /** Event IDs on those channels; empty = any event of the channel. */
@@ -18,7 +19,7 @@ const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
 const sysmon = (...eventIds: number[]): EventSource => ({ channels: [SYSMON], eventIds });
 const PS_OPERATIONAL = ['Microsoft-Windows-PowerShell/Operational', 'PowerShellCore/Operational'];
 
-export const WINDOWS_SERVICES: Readonly<Record<string, readonly string[]>> = {
+export const WINDOWS_SERVICES: Readonly<Record<string, readonly string[]>> = table({
   security: ['Security'],
   application: ['Application'],
   system: ['System'],
@@ -64,15 +65,15 @@ export const WINDOWS_SERVICES: Readonly<Record<string, readonly string[]>> = {
   ldap: ['Microsoft-Windows-LDAP-Client/Debug'],
   'certificateservicesclient-lifecycle-system': ['Microsoft-Windows-CertificateServicesClient-Lifecycle-System/Operational'],
   capi2: ['Microsoft-Windows-CAPI2/Operational'],
-};
+});
 
 /** Security 4688's own names for Sysmon 1's process-creation fields. */
-const SECURITY_4688_RAW: Readonly<Record<string, string>> = {
+const SECURITY_4688_RAW: Readonly<Record<string, string>> = table({
   Image: 'NewProcessName', ParentImage: 'ParentProcessName', ProcessId: 'NewProcessId', ParentProcessId: 'ProcessId',
   IntegrityLevel: 'MandatoryLabel', User: 'SubjectUserName', LogonId: 'SubjectLogonId',
-};
+});
 
-export const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSource[]>> = {
+export const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSource[]>> = table({
   process_creation: [sysmon(1), { channels: ['Security'], eventIds: [4688], rawFields: SECURITY_4688_RAW }],
   file_change: [sysmon(2)],
   network_connection: [sysmon(3)],
@@ -109,4 +110,4 @@ export const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSource[]>
   ps_classic_start: [{ channels: ['Windows PowerShell'], eventIds: [400] }],
   ps_classic_provider_start: [{ channels: ['Windows PowerShell'], eventIds: [600] }],
   ps_classic_script: [{ channels: ['Windows PowerShell'], eventIds: [800] }],
-};
+});
