@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- names…]`: every benchmark in its own process (so peak memory is its own),
- * one after the other. Names: harness runtime events evtx pcap sigma (default: all).
+ * one after the other. Names: cli harness runtime events evtx pcap sigma (default: all).
  * Figures are medians of three runs unless a bench says otherwise; speed is never asserted in tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const BENCHES: Record<string, { script: string; args: string[]; what: string }> = {
+  cli: { script: 'bench-cli.ts', args: [], what: 'start-up and the one-rule inner loop, built vs tsx (needs npm run build)' },
   harness: { script: 'bench-harness.ts', args: [], what: 'dac test on the bundled repo' },
   runtime: { script: 'bench-runtime.ts', args: [], what: 'single-event rule and seed sequence over 1M events' },
   events: { script: 'bench-events.ts', args: [], what: 'XML and NDJSON read + normalize, 1M events' },

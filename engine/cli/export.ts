@@ -18,8 +18,9 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder', 'export')
     .option('--root <dir>', 'repo root (rules/, reports/)', '.')
     .option('--force', 'also export rules that fail dac validate (each is named)', false)
+    .option('--splunk-app <label>', 'Splunk app label in stanza names ("<label> - <name> - Rule"); keep it unlike ESCU so nothing collides', 'DAC')
     .option('--version-lock <file>', `detection-rules version lock for Kibana versions (default: <root>/${VERSION_LOCK_PATH} when present)`)
-    .action((paths: string[], opts: { target: string; out: string; root: string; force: boolean; versionLock?: string }) => {
+    .action((paths: string[], opts: { target: string; out: string; root: string; force: boolean; versionLock?: string; splunkApp: string }) => {
       const missing = paths.filter((p) => !existsSync(resolve(p)));
       if (missing.length) {
         process.stderr.write(`dac export: no such file or folder: ${missing.join(', ')}\n`);
@@ -35,7 +36,7 @@ export function register(program: Command): void {
       }
       let full: ReturnType<typeof exportContext>;
       try {
-        full = exportContext(root, paths.length ? paths.map((p) => resolve(p)) : undefined, opts.versionLock ? { versionLock: resolve(opts.versionLock) } : {});
+        full = exportContext(root, paths.length ? paths.map((p) => resolve(p)) : undefined, { settings: { splunkApp: opts.splunkApp }, ...(opts.versionLock ? { versionLock: resolve(opts.versionLock) } : {}) });
       } catch (e) {
         process.stderr.write(`dac export: ${e instanceof Error ? e.message : String(e)}\n`);
         process.exitCode = 2;

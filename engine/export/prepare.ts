@@ -12,7 +12,8 @@ import { frontEndFor } from '../lang/registry.ts';
 import type { CompileEnv, CompileResult } from '../lang/types.ts';
 import type { Rule } from '../rule/model.ts';
 import { validateRepo } from '../validate/validate-repo.ts';
-import type { ExportContext, ExportRule } from './types.ts';
+import { loadStories } from './splunk/stories.ts';
+import type { ExportContext, ExportRule, ExportSettings } from './types.ts';
 
 /** `precompiled`: validation's compile results (made with the same `env`); a rule missing there is compiled here. */
 export function compileForExport(rules: readonly Rule[], env: CompileEnv, precompiled?: ReadonlyMap<Rule, CompileResult>): ExportRule[] {
@@ -56,6 +57,7 @@ export function readVersionLock(file: string): Map<string, number> {
 export interface ExportContextOptions {
   /** A version.lock.json; default: detection_rules/etc/version.lock.json under the root when present. */
   readonly versionLock?: string;
+  readonly settings?: ExportSettings;
 }
 
 export function exportContext(root: string, paths?: readonly string[], options: ExportContextOptions = {}): ExportContext {
@@ -68,7 +70,8 @@ export function exportContext(root: string, paths?: readonly string[], options: 
   const rules = compiled.map((er) => ({ ...er, validationErrors: errors.get(er.rule) ?? [] }));
   const lockFile = options.versionLock ?? (existsSync(join(root, VERSION_LOCK_PATH)) ? join(root, VERSION_LOCK_PATH) : undefined);
   const versionLock = lockFile ? readVersionLock(lockFile) : undefined;
-  return { rules, macros: v.macros, attack: attackCatalogue(), ...(report ? { report } : {}), ...(versionLock ? { versionLock } : {}) };
+  const { stories, problems } = loadStories(root);
+  return { rules, macros: v.macros, attack: attackCatalogue(), stories, storyProblems: problems, ...(report ? { report } : {}), ...(versionLock ? { versionLock } : {}), ...(options.settings ? { settings: options.settings } : {}) };
 }
 
 /**

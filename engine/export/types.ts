@@ -7,6 +7,7 @@ import type { AttackCatalogue } from '../attack/catalogue.ts';
 import type { RunReport } from '../harness/types.ts';
 import type { IrQuery } from '../ir/types.ts';
 import type { MacroDefinition, Rule } from '../rule/model.ts';
+import type { Story } from './splunk/stories.ts';
 
 export interface ExportRule {
   readonly rule: Rule;
@@ -23,8 +24,19 @@ export interface ExportContext {
   readonly attack: AttackCatalogue;
   /** reports/report.json when present (Navigator colours a second layer by test status). */
   readonly report?: RunReport;
+  /** Analytic stories of the repo (security_content's stories/), for analyticstories.conf. */
+  readonly stories?: readonly Story[];
+  /** Story files that could not be read (file: reason). */
+  readonly storyProblems?: readonly string[];
+  /** Target settings the user chose (CLI options). */
+  readonly settings?: ExportSettings;
   /** rule_id → version from a detection-rules version lock (version.lock.json), when one is given or found. */
   readonly versionLock?: ReadonlyMap<string, number>;
+}
+
+export interface ExportSettings {
+  /** Splunk app label in stanza names ("<label> - <name> - Rule"); default DAC, so nothing collides with the ESCU app. */
+  readonly splunkApp?: string;
 }
 
 /** One output file, path relative to the output folder. */

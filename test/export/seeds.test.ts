@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseConf } from '../support/conf-parser.ts';
 import { toKibanaRule } from '../../engine/export/elastic.ts';
 import { exportTargets } from '../../engine/export/registry.ts';
 import type { ExportContext } from '../../engine/export/types.ts';
@@ -51,14 +52,16 @@ describe('seed ESCU rule → Splunk', () => {
   const r = exportTargets.get('splunk')!.run(only(ESCU));
   const conf = r.artefacts.find((a) => a.path === 'savedsearches.conf')!.content;
   it('carries the original search (line continuations aside) and ESCU scheduling/annotations', () => {
-    const search = /^search = ([\s\S]*)$/m.exec(conf)![1].replace(/ \\\n/g, '\n').trim();
-    expect(search).toBe((seed(ESCU).rule.query as { text: string }).text.trim());
-    for (const key of ['cron_schedule = 0 * * * *', 'enableSched = 1', 'dispatch.earliest_time = ', 'dispatch.latest_time = ', 'action.notable = 1', 'action.risk = 1', '"mitre_attack":["T1053"]']) expect(conf).toContain(key);
-    expect(conf).toContain('"risk_object_field":"dest","risk_object_type":"system","risk_score":48');
+    const [st] = parseConf(conf).stanzas;
+    expect(st!.entries.get('search')).toBe((seed(ESCU).rule.query as { text: string }).text.trim());
+    const want = { cron_schedule: '0 * * * *', enableSched: '1', 'dispatch.earliest_time': '-70m@m', 'dispatch.latest_time': '-10m@m', 'action.notable': '1', 'action.risk': '1', disabled: 'true' };
+    for (const [k, v] of Object.entries(want)) expect(st!.entries.get(k), k).toBe(v);
+    expect(st!.entries.get('action.escu.mappings')).toContain('"mitre_attack": ["T1053"]');
+    expect(st!.entries.get('action.risk.param._risk')).toContain('{"risk_object_field": "dest", "risk_object_type": "system", "risk_score": 48}');
   });
-  it('writes macros.conf with every macro the search calls', () => {
-    const macros = r.artefacts.find((a) => a.path === 'macros.conf')!.content;
-    for (const m of ['[security_content_summariesonly]', '[drop_dm_object_name(1)]', '[security_content_ctime(1)]', '[schtasks_run_task_on_demand_filter]']) expect(macros).toContain(m);
+  it('writes macros.conf with every macro the search calls, transitively, and not CIM\'s drop_dm_object_name', () => {
+    const macros = parseConf(r.artefacts.find((a) => a.path === 'macros.conf')!.content).stanzas.map((s) => s.name);
+    expect(macros).toEqual(['schtasks_run_task_on_demand_filter', 'security_content_ctime(1)', 'security_content_summariesonly']);
   });
 });
 
