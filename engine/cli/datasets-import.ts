@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -71,7 +71,8 @@ export async function importDataset(files: readonly string[], opts: ImportOption
     dir: '',
     manifest: { name: 'import', description: 'files to import', kind: 'attack', techniques: [], hosts: [], provenance: 'command line', clock: 'activity', files: files.map((f) => ({ path: relative(cwd, resolve(f)) })) },
   };
-  const { events, stats } = await readDataset(source, { root: cwd });
+  // The files the operator named are data roots of their own (as for dac run).
+  const { events, stats } = await readDataset(source, { root: cwd, dataRoots: files.map((f) => dirname(resolve(f))) });
   const filters: SliceFilters = {
     ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}),
     ...(opts.host?.length ? { hosts: opts.host } : {}), ...(opts.eventId?.length ? { eventIds: opts.eventId } : {}), ...(where ? { where } : {}),

@@ -1,7 +1,7 @@
 /** `dac datasets import`: the imported dataset replays to the same events, whatever the source format; filters and refusals. */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDataset } from '../../engine/cli/datasets-import.ts';
 import { listDatasets } from '../../engine/events/dataset.ts';
@@ -13,7 +13,7 @@ const quiet = () => { let out = ''; let err = ''; return { io: { out: (s: string
 
 async function original(file: string): Promise<EcsEvent[]> {
   const ds = { dir: '', manifest: { name: 'x', description: 'x', kind: 'attack' as const, techniques: [], hosts: [], provenance: 'x', clock: 'activity' as const, files: [{ path: relative(process.cwd(), file) }] } };
-  return (await readDataset(ds, { root: process.cwd() })).events;
+  return (await readDataset(ds, { root: process.cwd(), dataRoots: [dirname(file)] })).events;
 }
 
 async function reimported(root: string, name: string): Promise<{ events: EcsEvent[]; rejected: number; mismatches: number }> {

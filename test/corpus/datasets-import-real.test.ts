@@ -1,7 +1,7 @@
 /** `dac datasets import` on real recordings (../shared/real-data): EVTX and OTRF NDJSON slices replay to the same events. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { expect, it } from 'vitest';
 import { importDataset } from '../../engine/cli/datasets-import.ts';
 import { listDatasets } from '../../engine/events/dataset.ts';
@@ -20,7 +20,7 @@ const view = (evs: readonly EcsEvent[]) => evs.map((e) => ({ ts: Math.floor(e.ts
 
 async function read(file: string): Promise<EcsEvent[]> {
   const ds = { dir: '', manifest: { name: 'x', description: 'x', kind: 'attack' as const, techniques: [], hosts: [], provenance: 'x', clock: 'activity' as const, files: [{ path: relative(process.cwd(), file) }] } };
-  return (await readDataset(ds, { root: process.cwd() })).events;
+  return (await readDataset(ds, { root: process.cwd(), dataRoots: [dirname(file)] })).events;
 }
 
 describeShared('dac datasets import on real recordings', ['real-data', 'MANIFEST.json'], () => {

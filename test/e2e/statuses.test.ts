@@ -105,7 +105,7 @@ describe('harness status paths', () => {
     expect(t.rules).toBe(8);
     expect(t.passing).toBe(1);
     expect(t.ok).toBe(false);
-    expect(t.validation).toEqual({ pass: 7, fail: 1, skipped: 0, error: 0, untested: 0 });
+    expect(t.validation).toEqual({ pass: 7, fail: 1, skipped: 0, error: 0, untested: 0, 'cannot-run': 0 });
     expect(t.events).toEqual({ read: 5, used: 5, rejected: 0 });
     const attack = report.datasets.find((d) => d.name === 'attack_one');
     expect(attack).toMatchObject({ kind: 'attack', events: { read: 3, used: 3, rejected: 0 }, eventIds: { 1: 3 }, hosts: ['WKS-01.corp.example.com', 'WKS-02.corp.example.com'] });
