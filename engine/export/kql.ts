@@ -15,6 +15,7 @@ import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
 import { twoValued } from './two-valued.ts';
 import { effectiveFilter } from '../ir/source.ts';
 import { IP_FIELDS } from '../events/normalize/ip.ts';
+import { nonWindowsSource } from './windows-only.ts';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const globRegex = (g: Glob) => `^${g.map((p) => (p.kind === 'star' ? '.*' : p.kind === 'one' ? '.' : escapeRe(p.text))).join('')}$`;
@@ -236,11 +237,9 @@ export class KqlBackend extends TextBackend {
 
 /** KQL for a query, or why there is none; notes say where the KQL departs from dac's semantics. */
 export function toKql(q: Parameters<KqlBackend['convertQuery']>[0]): { text: string; notes: string[] } | { unsupported: string } {
-  // Sentinel's tables here are Windows ones (Sysmon, SecurityEvent, Event); other Sigma log sources have no table yet.
-  const origin = q.kind === 'event' ? q.source?.origin : undefined;
-  if (origin?.lang === 'sigma' && origin.product !== undefined && origin.product.toLowerCase() !== 'windows') {
-    return { unsupported: `dac's Sentinel export writes Windows event queries only; Sigma log source ${JSON.stringify({ product: origin.product, category: origin.category, service: origin.service })} has no Sentinel table mapping yet` };
-  }
+  // Sentinel's tables here are Windows ones (Sysmon, SecurityEvent, Event).
+  const refused = nonWindowsSource(q, 'Sentinel', 'Sentinel table');
+  if (refused) return { unsupported: refused };
   const b = new KqlBackend();
   try {
     const text = b.convertQuery(prepareQuery(q, BOOLEAN_TARGET()));

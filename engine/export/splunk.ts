@@ -17,6 +17,7 @@ import { chooseLogsource } from './sigma-logsource.ts';
 import { BOOLEAN_TARGET, prepareQuery } from './prepare-ir.ts';
 import { twoValued } from './two-valued.ts';
 import { ResultBuilder, ok, unsupported, type Converted, type ExportRule, type ExportTarget } from './types.ts';
+import { nonWindowsSource } from './windows-only.ts';
 const ZEEK_SOURCETYPE = 'bro:dce_rpc:json';
 
 function zeekSearch(er: ExportRule): Converted<string> {
@@ -40,10 +41,8 @@ export function toSpl(er: ExportRule): Converted<string> {
   if (fieldsUsed(er.query).some((f) => f.startsWith('dce_rpc.'))) return zeekSearch(er);
   // printSpl writes Windows searches (XmlWinEventLog, Sysmon names); other Sigma log sources
   // (Linux, cloud, Zeek logs but dce_rpc) have no sourcetype table in dac yet.
-  const origin = er.query.kind === 'event' ? er.query.source?.origin : undefined;
-  if (origin?.lang === 'sigma' && origin.product !== undefined && origin.product.toLowerCase() !== 'windows') {
-    return unsupported(`dac's SPL export writes Windows event searches only; Sigma log source ${JSON.stringify({ product: origin.product, category: origin.category, service: origin.service })} has no Splunk sourcetype mapping yet`);
-  }
+  const refused = nonWindowsSource(er.query, 'SPL', 'Splunk sourcetype');
+  if (refused) return unsupported(refused);
   // SPL search is two-valued: a negated test on a missing field is true (prepare-ir.ts).
   const p = printSpl(prepareQuery(er.query, BOOLEAN_TARGET((o) => o.lang === 'spl')));
   if (p.problems.length) return unsupported(`no SPL form in dac's subset: ${[...new Set(p.problems)].join('; ')}`);
